@@ -1,0 +1,8 @@
+import type { JsonService } from '../service.js';
+
+export const cognitoService: JsonService = {
+  targetPrefix: 'AWSCognitoIdentityProviderService',
+  operations: {},
+  constraints: {},
+  validationErrorCode: 'InvalidParameterException',
+};

@@ -1,0 +1,8 @@
+import type { JsonService } from '../service.js';
+
+export const sageMakerService: JsonService = {
+  targetPrefix: 'SageMaker',
+  operations: {},
+  constraints: {},
+  validationErrorCode: 'ValidationException',
+};

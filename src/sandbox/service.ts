@@ -1,0 +1,89 @@
+// The contract between the sandbox's HTTP layer and its service implementations.
+// Service code never sees HTTP: it gets a decoded input and a context, returns an output or throws ServiceError.
+import type { CognitoState } from './cognito/state.js';
+import type { SageMakerState } from './sagemaker/state.js';
+import type { S3State } from './s3/state.js';
+
+/** The sandbox's account; every ARN it mints uses it. */
+export const SANDBOX_ACCOUNT = '000000000000';
+
+/** An AWS error as the wire reports it: `code` becomes `__type` (JSON) or `<Code>` (XML). */
+export class ServiceError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    /** HTTP status: 400 for client faults unless AWS documents another (S3 uses 404/409/412...). */
+    readonly status = 400,
+  ) {
+    super(message);
+    this.name = code;
+  }
+}
+
+/** Everything the sandbox remembers. Plain JSON so it can be persisted and restored as is. */
+export interface SandboxState {
+  cognito: CognitoState;
+  sagemaker: SageMakerState;
+  s3: S3State;
+  /** Milliseconds added to the real clock (admin route `advance-clock`), so tests can expire tasks and passwords. */
+  clockOffsetMs: number;
+}
+
+export interface RequestContext {
+  /** From the SigV4 credential scope of the request; `us-east-1` when absent. */
+  region: string;
+  account: string;
+  requestId: string;
+  /** The simulated clock: real time plus `state.clockOffsetMs`. Services must not call Date.now() themselves. */
+  now(): Date;
+  state: SandboxState;
+}
+
+/** One operation of a JSON (awsJson1_1) service. `input` has already passed the constraint table. */
+export type JsonOperation = (input: any, ctx: RequestContext) => unknown | Promise<unknown>;
+
+/** A worker's answers to a labeling job's tasks (admin route `POST /_sandbox/label`, `gtctl sandbox label`). */
+export interface LabelRequest {
+  job: string;
+  /** The worker's e-mail (their Cognito username); they must be a member of the job's team. */
+  worker: string;
+  /** Answers by data object: `object` is the 0-based line index in the job's input manifest. */
+  answers: Array<{ object: number; label: string | string[] }>;
+}
+
+/** A task still open for a worker (admin route `GET /_sandbox/tasks?job=&worker=`). */
+export interface PendingTask {
+  object: number;
+  /** The data object as the worker sees it: the `source` text or the `source-ref` URI. */
+  source: string;
+  labels: string[];
+  multiLabel: boolean;
+}
+
+import type { ConstraintTable } from './constraints.js';
+
+/** An awsJson1_1 service: operations selected by `X-Amz-Target: <targetPrefix>.<Operation>`. */
+export interface JsonService {
+  targetPrefix: string;
+  operations: Readonly<Record<string, JsonOperation>>;
+  constraints: ConstraintTable;
+  /** The error code AWS uses for a constraint violation (SageMaker: ValidationException, Cognito: InvalidParameterException). */
+  validationErrorCode: string;
+}
+
+/** A decoded HTTP request as REST services (S3) see it. */
+export interface HttpRequest {
+  method: string;
+  /** Decoded path, e.g. `/bucket/key/with/slashes`. */
+  path: string;
+  query: URLSearchParams;
+  /** Lower-cased header names. */
+  headers: Readonly<Record<string, string>>;
+  body: Buffer;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+}
