@@ -69,7 +69,14 @@ export interface JsonService {
   constraints: ConstraintTable;
   /** The error code AWS uses for a constraint violation (SageMaker: ValidationException, Cognito: InvalidParameterException). */
   validationErrorCode: string;
+  /** Sandbox-only routes, served as `POST /_sandbox/<routePrefix>/<name>` with a JSON body and a JSON answer. */
+  adminRoutes?: Readonly<Record<string, AdminRoute>>;
+  /** The path segment for `adminRoutes`, e.g. `cognito` or `sagemaker`. */
+  routePrefix: string;
 }
+
+/** A sandbox-only route: not AWS, used by tests and by `gtctl sandbox label` to stand in for people. */
+export type AdminRoute = (body: any, ctx: RequestContext) => unknown | Promise<unknown>;
 
 /** A decoded HTTP request as REST services (S3) see it. */
 export interface HttpRequest {

@@ -4,5 +4,6 @@ export const cognitoService: JsonService = {
   targetPrefix: 'AWSCognitoIdentityProviderService',
   operations: {},
   constraints: {},
+  routePrefix: 'cognito',
   validationErrorCode: 'InvalidParameterException',
 };

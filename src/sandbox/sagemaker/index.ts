@@ -4,5 +4,6 @@ export const sageMakerService: JsonService = {
   targetPrefix: 'SageMaker',
   operations: {},
   constraints: {},
+  routePrefix: 'sagemaker',
   validationErrorCode: 'ValidationException',
 };
