@@ -1,0 +1,199 @@
+// `gtctl sandbox`: run the embedded AWS-compatible server until interrupted.
+// `gtctl sandbox label`: answer a labeling job's tasks as one worker, against a running sandbox.
+// The sandbox is imported only when a handler runs, so other commands do not pay for loading it.
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
+import type { Readable, Writable } from 'node:stream';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import type { LabelRequest, PendingTask, SandboxOptions } from '../../sandbox/index.js';
+
+const DEFAULT_PORT = 4566;
+
+interface ServeArgs {
+  port: number;
+  state?: string;
+  latency?: number;
+  'fail-rate'?: number;
+  'throttle-rate'?: number;
+  'quota-scale': number;
+  quotas: boolean;
+}
+
+interface LabelArgs {
+  endpoint?: string;
+  region?: string;
+  job: string;
+  as: string;
+  answers?: string;
+}
+
+export const sandboxCommand: CommandModule<object, ServeArgs> = {
+  command: 'sandbox',
+  describe: 'Run the embedded AWS-compatible server (SageMaker, Cognito, S3, STS) on 127.0.0.1',
+  builder: (yargs: Argv<object>) =>
+    yargs
+      .command(labelCommand)
+      .option('port', { type: 'number', global: false, default: DEFAULT_PORT, describe: 'Port to listen on (0 picks a free port)' })
+      .option('state', { type: 'string', global: false, describe: 'Keep the state in this JSON file across restarts' })
+      .option('latency', { type: 'number', global: false, describe: 'Milliseconds added to every AWS call' })
+      .option('fail-rate', { type: 'number', global: false, describe: 'Fraction of AWS calls answered with an internal error (0..1)' })
+      .option('throttle-rate', { type: 'number', global: false, describe: 'Fraction of AWS calls answered with a throttling error (0..1)' })
+      .option('quota-scale', { type: 'number', global: false, default: 1, describe: "Multiply Cognito's request-rate quotas (10 = ten times faster)" })
+      .option('quotas', { type: 'boolean', global: false, default: true, describe: 'Throttle Cognito at its quotas (--no-quotas turns this off)' }),
+  handler: async (args) => {
+    const options = sandboxOptions(args);
+    const { startSandbox } = await import('../../sandbox/index.js');
+    const sandbox = await startSandbox(options);
+    process.stdout.write(banner(sandbox.url, options));
+    await untilStopped();
+    await sandbox.close();
+    process.stdout.write(`gtctl sandbox stopped${options.statePath ? `; state saved to ${options.statePath}` : ''}\n`);
+  },
+};
+
+/** Flags to server options; throws on values the server would misread. */
+export function sandboxOptions(args: ArgumentsCamelCase<ServeArgs>): SandboxOptions {
+  const { port, latency, failRate, throttleRate, quotaScale } = args;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be an integer from 0 to 65535, not ${port}`);
+  if (latency !== undefined && !(latency >= 0)) throw new Error(`--latency must be a number of milliseconds >= 0, not ${latency}`);
+  for (const [flag, rate] of [['--fail-rate', failRate], ['--throttle-rate', throttleRate]] as const)
+    if (rate !== undefined && !(rate >= 0 && rate <= 1)) throw new Error(`${flag} must be a number from 0 to 1, not ${rate}`);
+  if ((failRate ?? 0) + (throttleRate ?? 0) > 1) throw new Error('--fail-rate and --throttle-rate must not add up to more than 1');
+  if (!(quotaScale > 0)) throw new Error(`--quota-scale must be a positive number, not ${quotaScale}`);
+  const everyCall = {
+    operation: '*',
+    ...(latency !== undefined && { latencyMs: latency }),
+    ...(failRate !== undefined && { failRate }),
+    ...(throttleRate !== undefined && { throttleRate }),
+  };
+  return {
+    port,
+    ...(args.state !== undefined && { statePath: args.state }),
+    ...(Object.keys(everyCall).length > 1 && { faults: { rules: [everyCall] } }),
+    quotas: { enabled: args.quotas, scale: quotaScale },
+  };
+}
+
+// What a user pastes into a shell; the notes are shell comments so pasting all of it is harmless.
+function banner(url: string, options: SandboxOptions): string {
+  return [
+    `gtctl sandbox listening on ${url} (account 000000000000)`,
+    `export AWS_ENDPOINT_URL=${url}`,
+    'export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1',
+    `# state: ${options.statePath ?? 'in memory'}; Cognito quotas: ${options.quotas?.enabled ? `on (scale ${options.quotas.scale})` : 'off'}; Ctrl-C stops`,
+    '',
+  ].join('\n');
+}
+
+function untilStopped(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+const labelCommand: CommandModule<object, LabelArgs> = {
+  command: 'label',
+  describe: "Answer a labeling job's tasks as a worker, in a running sandbox",
+  builder: (yargs: Argv<object>) =>
+    yargs
+      .option('endpoint', { type: 'string', describe: 'The sandbox URL (default: AWS_ENDPOINT_URL)' })
+      .option('region', { type: 'string', describe: "The job's region (default: AWS_REGION, else us-east-1)" })
+      .option('job', { type: 'string', demandOption: true, describe: 'Labeling job name' })
+      .option('as', { type: 'string', demandOption: true, describe: "The worker's e-mail (a member of the job's team)" })
+      .option('answers', { type: 'string', describe: 'JSON file: [{ "object": 0, "label": "Even Number" }, ...] (default: ask on the terminal)' }),
+  handler: async (args) => {
+    const endpoint = args.endpoint ?? process.env['AWS_ENDPOINT_URL'];
+    if (!endpoint) throw new Error('sandbox label: pass --endpoint URL or set AWS_ENDPOINT_URL to the sandbox URL');
+    const region = args.region ?? process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'] ?? 'us-east-1';
+    const post = (route: string, body: unknown) => postAdmin(endpoint, route, region, body);
+    let answers: LabelRequest['answers'];
+    if (args.answers !== undefined) answers = readAnswers(args.answers);
+    else if (process.stdin.isTTY) {
+      const tasks = (await post('sagemaker/tasks', { job: args.job, worker: args.as })) as PendingTask[];
+      answers = await askForAnswers(tasks, process.stdin, process.stdout);
+    } else throw new Error('sandbox label: stdin is not a terminal, so pass the answers with --answers FILE');
+    const request: LabelRequest = { job: args.job, worker: args.as, answers };
+    const result = await post('sagemaker/label', request);
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  },
+};
+
+export function readAnswers(file: string): LabelRequest['answers'] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`--answers ${file}: ${(error as Error).message}`);
+  }
+  const isLabel = (l: unknown) => typeof l === 'string' || (Array.isArray(l) && l.every((x) => typeof x === 'string'));
+  if (!Array.isArray(parsed)) throw new Error(`--answers ${file}: expected a JSON array of { "object": 0, "label": "..." }`);
+  parsed.forEach((answer: { object?: unknown; label?: unknown }, i) => {
+    if (typeof answer !== 'object' || answer === null || !Number.isInteger(answer.object) || (answer.object as number) < 0 || !isLabel(answer.label))
+      throw new Error(`--answers ${file}: entry ${i} must be { "object": <0-based line of the manifest>, "label": "..." or ["...", ...] }`);
+  });
+  return parsed as LabelRequest['answers'];
+}
+
+/** Shows each open task and reads a label by number or name; multi-label tasks take several, comma-separated. */
+export async function askForAnswers(tasks: readonly PendingTask[], input: Readable, output: Writable): Promise<LabelRequest['answers']> {
+  const answers: LabelRequest['answers'] = [];
+  if (tasks.length === 0) {
+    output.write('No open tasks for this worker.\n');
+    return answers;
+  }
+  const rl = createInterface({ input, output, terminal: false });
+  try {
+    for (const [i, task] of tasks.entries()) {
+      output.write(`\nTask ${i + 1} of ${tasks.length} (object ${task.object}): ${task.source}\n`);
+      task.labels.forEach((label, n) => output.write(`  ${n + 1}) ${label}\n`));
+      const prompt = task.multiLabel ? 'Labels (numbers or names, comma-separated): ' : 'Label (number or name): ';
+      for (;;) {
+        const labels = chosenLabels(await rl.question(prompt), task.labels);
+        if (labels && (task.multiLabel ? labels.length > 0 : labels.length === 1)) {
+          answers.push({ object: task.object, label: task.multiLabel ? labels : labels[0]! });
+          break;
+        }
+        output.write(`Please answer with ${task.multiLabel ? 'one or more of' : 'one of'} 1-${task.labels.length} or a label name.\n`);
+      }
+    }
+  } finally {
+    rl.close();
+  }
+  return answers;
+}
+
+function chosenLabels(answer: string, labels: readonly string[]): string[] | undefined {
+  const chosen: string[] = [];
+  for (const part of answer.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const byNumber = /^\d+$/.test(part) ? labels[Number(part) - 1] : undefined;
+    const label = byNumber ?? labels.find((l) => l.toLowerCase() === part.toLowerCase());
+    if (label === undefined) return undefined;
+    chosen.push(label);
+  }
+  return chosen;
+}
+
+async function postAdmin(endpoint: string, route: string, region: string, body: unknown): Promise<unknown> {
+  const url = `${endpoint.replace(/\/+$/, '')}/_sandbox/${route}?region=${encodeURIComponent(region)}`;
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  } catch (error) {
+    throw new Error(`cannot reach the sandbox at ${endpoint}: ${(error as Error).cause ?? (error as Error).message}`);
+  }
+  const text = await response.text();
+  let parsed: { __type?: string; message?: string } | undefined;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error(`${url} did not answer like a gtctl sandbox (HTTP ${response.status})`);
+  }
+  if (!response.ok) throw new Error(`sandbox refused ${route}: ${parsed?.__type ?? response.status}: ${parsed?.message ?? text}`);
+  return parsed;
+}

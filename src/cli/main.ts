@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// The gtctl command line: arguments to typed options, call app/, render, exit code. The single top-level catch
+// lives here: user and AWS errors print as a message and a hint, never a stack; internal errors show the stack.
+import { readFileSync } from 'node:fs';
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { GtctlError } from '../core/errors.js';
+import { styleFor } from '../report/style.js';
+import { validateCommand } from './commands/validate.js';
+import { EXIT, withGlobalOptions } from './options.js';
+
+const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export async function main(argv: string[]): Promise<void> {
+  const cli = withGlobalOptions(yargs(argv))
+    .scriptName('gtctl')
+    .usage('$0 <command> [options]\n\nManage Amazon SageMaker Ground Truth from YAML specs: validate, plan, apply.')
+    .command(validateCommand)
+    .demandCommand(1, 'Name a command; see gtctl --help.')
+    .strict()
+    .version(version)
+    .help()
+    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .fail((message, error) => {
+      throw error ?? new GtctlError('usage', message, 'user', 'Run `gtctl --help` for the commands and their options.');
+    });
+  try {
+    await cli.parseAsync();
+  } catch (error) {
+    reportError(error, argv);
+    process.exitCode = EXIT.error;
+  }
+}
+
+function reportError(error: unknown, argv: readonly string[]): void {
+  const style = styleFor(process.stderr, { color: !argv.includes('--no-color') });
+  if (error instanceof GtctlError && error.source !== 'internal') {
+    process.stderr.write(`${style.red(style.bold('error'))} ${error.code}: ${error.message}\n`);
+    if (error.hint) process.stderr.write(`  ${style.dim(`hint: ${error.hint}`)}\n`);
+    return;
+  }
+  process.stderr.write(`${style.red(style.bold('internal error'))}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write('  This is a bug in gtctl; please report it with the command you ran.\n');
+}
+
+await main(hideBin(process.argv));

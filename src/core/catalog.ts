@@ -1,0 +1,105 @@
+// The built-in task types of Ground Truth and the Regions that have it (aws-facts §3.4, §4).
+// Pure data: users never write an ARN for a built-in type; gtctl derives it from this table.
+import type { TaskType } from './model.js';
+
+/** Region -> the account that owns Ground Truth's PRE-/ACS- Lambda functions there (aws-facts §4.2). */
+export const GROUND_TRUTH_LAMBDA_ACCOUNTS: Readonly<Record<string, string>> = {
+  'us-east-1': '432418664414',
+  'us-east-2': '266458841044',
+  'us-west-2': '081040173940',
+  'ca-central-1': '918755190332',
+  'eu-west-1': '568282634449',
+  'eu-west-2': '487402164563',
+  'eu-central-1': '203001061592',
+  'ap-northeast-1': '477331159723',
+  'ap-northeast-2': '845288260483',
+  'ap-south-1': '565803892007',
+  'ap-southeast-1': '377565633583',
+  'ap-southeast-2': '454466003867',
+};
+
+export const GROUND_TRUTH_REGIONS = Object.keys(GROUND_TRUTH_LAMBDA_ACCOUNTS).sort();
+
+export function hasGroundTruth(region: string): boolean {
+  return region in GROUND_TRUTH_LAMBDA_ACCOUNTS;
+}
+
+export interface BuiltInTaskType {
+  /** PRE-<suffix> and ACS-<suffix> Lambda functions. */
+  lambdaSuffix: string;
+  /** The manifest key each data object needs: inline text or an S3 URI. */
+  inputKey: 'source' | 'source-ref';
+  /** Label count limits through the API (§3.4); undefined max = unlimited. */
+  minLabels: number;
+  maxLabels?: number;
+  /** Above this many labels, AWS documents disagree (bounding box: 10 vs 50): warn. */
+  warnAboveLabels?: number;
+  /** Semantic segmentation output is an S3 URI, so its label attribute must end in `-ref`. */
+  labelAttributeRef: boolean;
+  /** NER's built-in UI needs short and full instructions in the label category file. */
+  requiresInstructions: boolean;
+  /** The auto-labeling algorithm, when the type supports automated data labeling. */
+  autoLabelingAlgorithm?: 'image-classification' | 'text-classification' | 'object-detection' | 'semantic-segmentation';
+  /** Output metadata `type` in the augmented manifest. */
+  outputType: string;
+}
+
+const MAX_TASK_SECONDS = 8 * 3600;
+
+export const BUILT_IN_TASK_TYPES: Readonly<Record<Exclude<TaskType, 'custom'>, BuiltInTaskType>> = {
+  'text-classification': {
+    lambdaSuffix: 'TextMultiClass', inputKey: 'source', minLabels: 2, labelAttributeRef: false, requiresInstructions: false,
+    autoLabelingAlgorithm: 'text-classification', outputType: 'groundtruth/text-classification',
+  },
+  'text-classification-multilabel': {
+    lambdaSuffix: 'TextMultiClassMultiLabel', inputKey: 'source', minLabels: 2, maxLabels: 50, labelAttributeRef: false,
+    requiresInstructions: false, outputType: 'groundtruth/text-classification-multilabel',
+  },
+  'named-entity-recognition': {
+    lambdaSuffix: 'NamedEntityRecognition', inputKey: 'source', minLabels: 1, labelAttributeRef: false, requiresInstructions: true,
+    outputType: 'groundtruth/text-span',
+  },
+  'image-classification': {
+    lambdaSuffix: 'ImageMultiClass', inputKey: 'source-ref', minLabels: 2, labelAttributeRef: false, requiresInstructions: false,
+    autoLabelingAlgorithm: 'image-classification', outputType: 'groundtruth/image-classification',
+  },
+  'image-classification-multilabel': {
+    lambdaSuffix: 'ImageMultiClassMultiLabel', inputKey: 'source-ref', minLabels: 2, maxLabels: 50, labelAttributeRef: false,
+    requiresInstructions: false, outputType: 'groundtruth/image-classification-multilabel',
+  },
+  'bounding-box': {
+    lambdaSuffix: 'BoundingBox', inputKey: 'source-ref', minLabels: 1, maxLabels: 50, warnAboveLabels: 10, labelAttributeRef: false,
+    requiresInstructions: false, autoLabelingAlgorithm: 'object-detection', outputType: 'groundtruth/object-detection',
+  },
+  'semantic-segmentation': {
+    lambdaSuffix: 'SemanticSegmentation', inputKey: 'source-ref', minLabels: 1, labelAttributeRef: true, requiresInstructions: false,
+    autoLabelingAlgorithm: 'semantic-segmentation', outputType: 'groundtruth/semantic-segmentation',
+  },
+  'bounding-box-verification': {
+    lambdaSuffix: 'VerificationBoundingBox', inputKey: 'source-ref', minLabels: 1, labelAttributeRef: false, requiresInstructions: false,
+    outputType: 'groundtruth/label-verification',
+  },
+  'bounding-box-adjustment': {
+    lambdaSuffix: 'AdjustmentBoundingBox', inputKey: 'source-ref', minLabels: 1, maxLabels: 50, labelAttributeRef: false,
+    requiresInstructions: false, outputType: 'groundtruth/object-detection',
+  },
+  'semantic-segmentation-verification': {
+    lambdaSuffix: 'VerificationSemanticSegmentation', inputKey: 'source-ref', minLabels: 1, labelAttributeRef: true,
+    requiresInstructions: false, outputType: 'groundtruth/label-verification',
+  },
+  'semantic-segmentation-adjustment': {
+    lambdaSuffix: 'AdjustmentSemanticSegmentation', inputKey: 'source-ref', minLabels: 1, labelAttributeRef: true,
+    requiresInstructions: false, outputType: 'groundtruth/semantic-segmentation',
+  },
+};
+
+/** Image, text and custom tasks: 30 s to 8 h per task (§3.3). */
+export const TASK_TIME_LIMIT_SECONDS = { min: 30, max: MAX_TASK_SECONDS } as const;
+/** Private and vendor workforces: 60 s to 30 days (§3.3). */
+export const TASK_AVAILABILITY_SECONDS = { min: 60, max: 30 * 24 * 3600 } as const;
+/** MaxConcurrentTaskCount above this needs an AWS Support request (§3.3). */
+export const DEFAULT_MAX_CONCURRENT_TASKS = 1000;
+/** Dataset objects per job (§5.1); semantic segmentation: 20,000. */
+export const MAX_DATASET_OBJECTS = 100_000;
+/** Work teams per account and Region (§2.1). */
+export const MAX_TEAMS = 25;

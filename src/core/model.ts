@@ -1,0 +1,173 @@
+// Resolved models: complete values with defaults filled and references resolved, one per kind.
+// The spec loader produces them from written specs; the planner compares them with live state.
+// Plain data only: no positions, no I/O handles.
+
+export type Tags = Readonly<Record<string, string>>;
+
+export type UnlistedUsersPolicy = 'keep' | 'disable' | 'delete';
+
+export interface Project {
+  /** The ownership name: `gtctl:project=<name>` marks what this project owns. */
+  name: string;
+  /** Undefined when the specs leave it to `--region` / AWS_REGION. */
+  region?: string;
+  accountId?: string;
+  policies: { unlistedUsers: UnlistedUsersPolicy };
+  /** Extra tags for every taggable resource the project creates. */
+  tags: Tags;
+}
+
+export type WorkforceIdentity =
+  | {
+      type: 'cognito-managed';
+      poolName: string;
+      domain: string;
+      invitation: { subject: string; message: string };
+    }
+  | { type: 'cognito-existing'; userPoolId: string; clientId: string; domain?: string }
+  | {
+      type: 'oidc';
+      clientId: string;
+      /** The environment variable holding the client secret; the secret is read only at apply time. */
+      clientSecretEnv: string;
+      issuer: string;
+      authorizationEndpoint: string;
+      tokenEndpoint: string;
+      userInfoEndpoint: string;
+      logoutEndpoint: string;
+      jwksUri: string;
+      scope?: string;
+      authenticationRequestExtraParams: Readonly<Record<string, string>>;
+    };
+
+export interface Workforce {
+  name: string;
+  identity: WorkforceIdentity;
+  /** Sorted; empty means no source-IP restriction. */
+  sourceIpCidrs: readonly string[];
+  tags: Tags;
+}
+
+export interface Team {
+  name: string;
+  description: string;
+  /** The union of the team's `members` and the Members naming it; sorted, original case kept. */
+  members: readonly string[];
+  /** The Cognito group behind the team (Cognito workforces). */
+  userGroup: string;
+  /** The identity provider groups (OIDC workforces). */
+  oidcGroups: readonly string[];
+  notificationTopicArn?: string;
+  presignedUrlSourceIp: boolean;
+  tags: Tags;
+}
+
+export interface Member {
+  email: string;
+  displayName?: string;
+  /** Every team the member belongs to (from Team lists and the Member document); sorted. */
+  teams: readonly string[];
+  disabled: boolean;
+}
+
+export interface CorsRule {
+  id?: string;
+  allowedMethods: readonly string[];
+  allowedOrigins: readonly string[];
+  allowedHeaders: readonly string[];
+  exposeHeaders: readonly string[];
+  maxAgeSeconds?: number;
+}
+
+export type BucketEncryption = { algorithm: 'AES256' } | { algorithm: 'aws:kms'; kmsKeyId: string; bucketKey: boolean };
+
+export interface PublicAccessBlock {
+  blockPublicAcls: boolean;
+  ignorePublicAcls: boolean;
+  blockPublicPolicy: boolean;
+  restrictPublicBuckets: boolean;
+}
+
+export type ObjectOwnership = 'BucketOwnerEnforced' | 'BucketOwnerPreferred' | 'ObjectWriter';
+
+export interface BucketObject {
+  key: string;
+  /** The object's bytes, base64-encoded so the model stays plain, comparable data. */
+  bodyBase64: string;
+  /** Hex SHA-256 of the body: what "changed" means for an object. */
+  sha256: string;
+  contentType: string;
+}
+
+export interface Bucket {
+  name: string;
+  region?: string;
+  /** Empty: no CORS configuration. */
+  cors: readonly CorsRule[];
+  encryption: BucketEncryption;
+  publicAccessBlock: PublicAccessBlock;
+  objectOwnership: ObjectOwnership;
+  versioning: boolean;
+  tags: Tags;
+  objects: readonly BucketObject[];
+}
+
+export const TASK_TYPES = [
+  'text-classification',
+  'text-classification-multilabel',
+  'named-entity-recognition',
+  'image-classification',
+  'image-classification-multilabel',
+  'bounding-box',
+  'semantic-segmentation',
+  'bounding-box-verification',
+  'bounding-box-adjustment',
+  'semantic-segmentation-verification',
+  'semantic-segmentation-adjustment',
+  'custom',
+] as const;
+export type TaskType = (typeof TASK_TYPES)[number];
+
+export type JobInput = { manifest: string } | { fromPrefix: string };
+
+export interface LabelingJob {
+  name: string;
+  team: string;
+  roleArn: string;
+  input: JobInput;
+  output: string;
+  labelAttributeName: string;
+  task: {
+    type: TaskType;
+    title: string;
+    description: string;
+    keywords: readonly string[];
+    labels: readonly string[];
+    instructions: { short?: string; full?: string; examples: { good: readonly string[]; bad: readonly string[] } };
+    /** Custom tasks: the template's text (read from the spec's `template` file). */
+    template?: string;
+    preAnnotationLambdaArn?: string;
+    consolidationLambdaArn?: string;
+  };
+  workers: {
+    perObject: number;
+    taskTimeLimitSeconds: number;
+    taskAvailabilitySeconds: number;
+    maxConcurrentTasks: number;
+  };
+  state: 'running' | 'stopped';
+  autoLabeling: boolean;
+  outputKmsKeyId?: string;
+  stoppingConditions?: { maxHumanLabeledObjects?: number; maxPercentageLabeled?: number };
+  tags: Tags;
+}
+
+/** Everything the specs ask for. */
+export interface DesiredState {
+  project: Project;
+  workforce?: Workforce;
+  teams: readonly Team[];
+  members: readonly Member[];
+  buckets: readonly Bucket[];
+  jobs: readonly LabelingJob[];
+}

@@ -1,0 +1,55 @@
+// Every cross-document rule, in the order they run. Each is a small named function; see rule.ts.
+import { bucketNamesValid, objectsHaveOneSource } from './buckets.js';
+import {
+  autoLabelingSupported,
+  concurrentTasksWithinDefaultQuota,
+  labelAttributeNameValid,
+  labelCountWithinLimits,
+  roleInProjectAccount,
+  taskFieldsMatchType,
+  workerDurationsInRange,
+} from './jobs.js';
+import { noDuplicateNames, noEmailCaseClashes } from './names.js';
+import { atMost25Teams, jobTeamCanLabel, jobTeamExists, memberTeamsExist, noSharedUserGroups } from './references.js';
+import { jobBucketsInJobRegion, regionHasGroundTruth } from './regions.js';
+import type { Rule } from './rule.js';
+import { atMostOneProject, atMostOneWorkforce } from './singletons.js';
+import { noReservedTagKeys } from './tags.js';
+import {
+  cognitoSettingsComplete,
+  invitationTemplateUsable,
+  teamGroupsMatchWorkforce,
+  userPoolInRegion,
+  workforceHasOneIdentityProvider,
+} from './workforce.js';
+
+export type { Rule, RuleContext } from './rule.js';
+
+export const RULES: readonly Rule[] = [
+  atMostOneProject,
+  atMostOneWorkforce,
+  noDuplicateNames,
+  noEmailCaseClashes,
+  memberTeamsExist,
+  jobTeamExists,
+  jobTeamCanLabel,
+  atMost25Teams,
+  noSharedUserGroups,
+  workforceHasOneIdentityProvider,
+  cognitoSettingsComplete,
+  userPoolInRegion,
+  invitationTemplateUsable,
+  teamGroupsMatchWorkforce,
+  regionHasGroundTruth,
+  jobBucketsInJobRegion,
+  bucketNamesValid,
+  objectsHaveOneSource,
+  noReservedTagKeys,
+  labelCountWithinLimits,
+  labelAttributeNameValid,
+  workerDurationsInRange,
+  taskFieldsMatchType,
+  autoLabelingSupported,
+  concurrentTasksWithinDefaultQuota,
+  roleInProjectAccount,
+];

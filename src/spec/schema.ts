@@ -1,0 +1,181 @@
+// Schema step: the envelope (apiVersion, kind, metadata.name), then ajv against schemas/<kind>.schema.json.
+// ajv's errors become diagnostics that point at the offending value, with the schema's description as the hint.
+import { readFileSync, readdirSync } from 'node:fs';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { formatPath, type Path, type SpecDocument } from './documents.js';
+import { API_VERSION, isKind, KINDS, type Kind } from './kinds.js';
+
+const SCHEMA_DIRECTORY = new URL('../../schemas/', import.meta.url);
+const SCHEMA_ID = (kind: Kind) => `https://gtctl.dev/schemas/v1/${kind.toLowerCase()}.schema.json`;
+
+let validators: Map<Kind, ValidateFunction> | undefined;
+
+function compiledValidators(): Map<Kind, ValidateFunction> {
+  if (validators) return validators;
+  // verbose: errors carry the failing schema, whose `description` becomes the hint.
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
+  for (const name of readdirSync(SCHEMA_DIRECTORY)) {
+    if (name.endsWith('.schema.json')) ajv.addSchema(JSON.parse(readFileSync(new URL(name, SCHEMA_DIRECTORY), 'utf8')));
+  }
+  validators = new Map(KINDS.map((kind) => [kind, ajv.getSchema(SCHEMA_ID(kind))!]));
+  return validators;
+}
+
+/** A document that passed the schema: its kind and name are known to be well-formed. */
+export interface TypedDocument {
+  doc: SpecDocument;
+  kind: Kind;
+  name: string;
+}
+
+export function checkSchema(doc: SpecDocument): { typed?: TypedDocument; diagnostics: Diagnostic[] } {
+  const envelope = checkEnvelope(doc);
+  if (envelope.length > 0) return { diagnostics: envelope };
+  const value = doc.value as { kind: Kind; metadata: { name: string } };
+  const validate = compiledValidators().get(value.kind)!;
+  if (validate(value)) return { typed: { doc, kind: value.kind, name: value.metadata.name }, diagnostics: [] };
+  return { diagnostics: toDiagnostics(doc, (validate.errors ?? []) as AjvError[]) };
+}
+
+function checkEnvelope(doc: SpecDocument): Diagnostic[] {
+  const at = (path: Path, code: string, message: string, hint: string): Diagnostic[] => [
+    { severity: 'error', code, message, hint, file: doc.file, ...doc.locate(path), path: formatPath(path) },
+  ];
+  const value = doc.value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return at([], 'not-a-document', 'a spec document must be a mapping with apiVersion, kind, metadata and spec', 'Start the document with `apiVersion: gtctl/v1` and `kind: ...`.');
+  }
+  const record = value as Record<string, unknown>;
+  if (record.apiVersion === undefined) {
+    return at([], 'missing-field', 'missing required field "apiVersion"', `Add \`apiVersion: ${API_VERSION}\`.`);
+  }
+  if (record.apiVersion !== API_VERSION) {
+    return at(['apiVersion'], 'unsupported-api-version', `unsupported apiVersion "${String(record.apiVersion)}"`, `Use \`apiVersion: ${API_VERSION}\`.`);
+  }
+  if (record.kind === undefined) {
+    return at([], 'missing-field', 'missing required field "kind"', `Add \`kind:\`, one of ${KINDS.join(', ')}.`);
+  }
+  if (!isKind(record.kind)) {
+    const suggestion = KINDS.find((k) => k.toLowerCase() === String(record.kind).toLowerCase());
+    return at(['kind'], 'unknown-kind', `unknown kind "${String(record.kind)}"`, suggestion ? `Did you mean \`${suggestion}\`? Kinds are case-sensitive.` : `Use one of ${KINDS.join(', ')}.`);
+  }
+  return [];
+}
+
+type AjvError = ErrorObject & {
+  parentSchema?: { description?: string; properties?: Record<string, { description?: string }> };
+};
+
+function toDiagnostics(doc: SpecDocument, errors: readonly AjvError[]): Diagnostic[] {
+  // A failed oneOf also reports every branch's errors; report the oneOf alone, with its description as the hint.
+  const oneOfPaths = errors.filter((e) => e.keyword === 'oneOf').map((e) => e.schemaPath);
+  const kept = errors.filter((e) => e.keyword === 'oneOf' || !oneOfPaths.some((p) => e.schemaPath.startsWith(p.replace(/\/oneOf$/, '/oneOf/'))));
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const error of kept) {
+    const diagnostic = describe(doc, error);
+    if (!diagnostic) continue;
+    const key = `${diagnostic.line}:${diagnostic.column}:${diagnostic.code}:${diagnostic.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(diagnostic);
+    }
+  }
+  return out;
+}
+
+function describe(doc: SpecDocument, error: AjvError): Diagnostic | undefined {
+  const path = pointerToPath(error.instancePath);
+  const where = formatPath(path) || 'document';
+  const hint = error.parentSchema?.description;
+  const located = (code: string, message: string, at: Path, useKey = false, fix = hint): Diagnostic => ({
+    severity: 'error',
+    code,
+    message,
+    ...(fix ? { hint: fix } : {}),
+    file: doc.file,
+    ...(useKey ? doc.locateKey(at) : doc.locate(at)),
+    path: formatPath(at),
+  });
+  const params = error.params as Record<string, unknown>;
+  const shown = JSON.stringify(error.data);
+  switch (error.keyword) {
+    case 'required': {
+      const field = String(params.missingProperty);
+      const description = error.parentSchema?.properties?.[field]?.description;
+      return located('missing-field', `${where}: missing required field "${field}"`, path, true, description);
+    }
+    case 'additionalProperties': {
+      const field = String(params.additionalProperty);
+      const allowed = Object.keys(error.parentSchema?.properties ?? {});
+      const close = allowed.find((a) => similar(a, field));
+      const fix = close ? `Did you mean \`${close}\`?` : `Allowed fields here: ${allowed.join(', ')}.`;
+      return located('unknown-field', `${where}: unknown field "${field}"`, [...path, field], true, fix);
+    }
+    case 'type':
+      return located('wrong-type', `${where}: must be ${article(String(params.type))}, not ${kindOf(error.data)}`, path);
+    case 'pattern':
+      return located('invalid-format', `${where}: ${shown} is not valid`, path);
+    case 'minLength':
+    case 'maxLength':
+      return located('invalid-length', `${where}: ${shown} is ${[...String(error.data)].length} characters long; ${error.keyword === 'minLength' ? 'at least' : 'at most'} ${String(params.limit)} allowed`, path);
+    case 'minimum':
+    case 'maximum':
+      return located('out-of-range', `${where}: ${shown} is ${error.keyword === 'minimum' ? 'below the minimum' : 'above the maximum'} of ${String(params.limit)}`, path);
+    case 'minItems':
+    case 'maxItems':
+    case 'minProperties':
+    case 'maxProperties':
+      return located('invalid-count', `${where}: has ${countOf(error.data)} entries; ${error.keyword.startsWith('min') ? 'at least' : 'at most'} ${String(params.limit)} allowed`, path);
+    case 'uniqueItems':
+      return located('duplicate-item', `${where}: ${JSON.stringify((error.data as unknown[])[Number(params.i)])} is listed twice`, [...path, Number(params.i)], false, 'Remove the repeated entry.');
+    case 'enum':
+      return located('invalid-value', `${where}: ${shown} is not one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`, path);
+    case 'const':
+      return located('invalid-value', `${where}: must be ${JSON.stringify(params.allowedValue)}`, path);
+    case 'oneOf':
+      return located('invalid-value', `${where}: ${shown} is not a valid value`, path);
+    case 'propertyNames':
+      return located('invalid-format', `${where}: key "${String(params.propertyName)}" is not valid`, [...path, String(params.propertyName)], true);
+    default:
+      // propertyNames reports the inner failure too (on the same key); the propertyNames entry covers it.
+      if (error.propertyName !== undefined) return undefined;
+      return located('invalid-value', `${where}: ${error.message ?? 'is not valid'}`, path);
+  }
+}
+
+function pointerToPath(pointer: string): Path {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${article(typeof value)} (${JSON.stringify(value)})`;
+}
+
+function article(type: string): string {
+  const names: Record<string, string> = { object: 'mapping', array: 'list', integer: 'whole number' };
+  const name = names[type] ?? type;
+  return /^[aeiou]/.test(name) ? `an ${name}` : `a ${name}`;
+}
+
+function countOf(value: unknown): number {
+  return Array.isArray(value) ? value.length : Object.keys(value as object).length;
+}
+
+// One edit apart, or equal ignoring case: enough to catch `member:` for `members:` and `Description:`.
+function similar(a: string, b: string): boolean {
+  if (a.toLowerCase() === b.toLowerCase()) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return a.slice(i + (a.length >= b.length ? 1 : 0)) === b.slice(i + (b.length >= a.length ? 1 : 0));
+}

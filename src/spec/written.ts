@@ -1,0 +1,106 @@
+// Specs "as written": the shapes the JSON Schemas accept, optional fields and shorthand included.
+// Only the schema step may produce these; the normalizers turn them into the resolved models of src/core/model.ts.
+
+type Tags = Record<string, string>;
+
+interface Document<K extends string, S> {
+  apiVersion: 'gtctl/v1';
+  kind: K;
+  metadata: { name: string; labels?: Record<string, string> };
+  spec?: S;
+}
+
+export type ProjectDocument = Document<
+  'Project',
+  { region?: string; accountId?: string; policies?: { unlistedUsers?: 'keep' | 'disable' | 'delete' }; tags?: Tags }
+>;
+
+export type WorkforceDocument = Document<
+  'Workforce',
+  {
+    cognito?: { userPool: string; clientId?: string; domain?: string; poolName?: string };
+    oidc?: {
+      clientId: string;
+      clientSecretEnv: string;
+      issuer: string;
+      authorizationEndpoint: string;
+      tokenEndpoint: string;
+      userInfoEndpoint: string;
+      logoutEndpoint: string;
+      jwksUri: string;
+      scope?: string;
+      authenticationRequestExtraParams?: Record<string, string>;
+    };
+    sourceIpCidrs?: string[];
+    invitation?: { organizationName?: string; contactEmail?: string; subject?: string; message?: string };
+    tags?: Tags;
+  }
+>;
+
+export type TeamDocument = Document<
+  'Team',
+  {
+    description?: string;
+    members?: string[];
+    userGroup?: string;
+    oidcGroups?: string[];
+    notificationTopicArn?: string;
+    presignedUrlSourceIp?: boolean;
+    tags?: Tags;
+  }
+>;
+
+export type MemberDocument = Document<'Member', { displayName?: string; teams?: string[]; disabled?: boolean }>;
+
+export interface WrittenCorsRule {
+  id?: string;
+  allowedMethods: string[];
+  allowedOrigins: string[];
+  allowedHeaders?: string[];
+  exposeHeaders?: string[];
+  maxAgeSeconds?: number;
+}
+
+export type BucketDocument = Document<
+  'Bucket',
+  {
+    region?: string;
+    cors?: 'ground-truth' | 'ground-truth-video' | 'none' | WrittenCorsRule[];
+    encryption?: 'sse-s3' | { kmsKeyId: string; bucketKey?: boolean };
+    blockPublicAccess?:
+      | boolean
+      | { blockPublicAcls?: boolean; ignorePublicAcls?: boolean; blockPublicPolicy?: boolean; restrictPublicBuckets?: boolean };
+    objectOwnership?: 'BucketOwnerEnforced' | 'BucketOwnerPreferred' | 'ObjectWriter';
+    versioning?: boolean;
+    tags?: Tags;
+    objects?: Array<{ key: string; content?: string; file?: string; contentType?: string }>;
+  }
+>;
+
+export type LabelingJobDocument = Document<
+  'LabelingJob',
+  {
+    team: string;
+    roleArn: string;
+    input: { manifest?: string; fromPrefix?: string };
+    output: string;
+    labelAttributeName?: string;
+    task: {
+      type: import('../core/model.js').TaskType;
+      title: string;
+      description: string;
+      keywords?: string[];
+      labels?: string[];
+      instructions?: { short?: string; full?: string; examples?: { good?: string[]; bad?: string[] } };
+      template?: string;
+      preAnnotationLambdaArn?: string;
+      consolidationLambdaArn?: string;
+    };
+    workers?: { perObject?: number; taskTimeLimit?: string; taskAvailability?: string; maxConcurrentTasks?: number };
+    state?: 'running' | 'stopped';
+    autoLabeling?: boolean;
+    outputKmsKeyId?: string;
+    stoppingConditions?: { maxHumanLabeledObjects?: number; maxPercentageLabeled?: number };
+    tags?: Tags;
+  }
+>;
