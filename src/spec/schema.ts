@@ -9,17 +9,23 @@ import { API_VERSION, isKind, KINDS, type Kind } from './kinds.js';
 const SCHEMA_DIRECTORY = new URL('../../schemas/', import.meta.url);
 const SCHEMA_ID = (kind: Kind) => `https://gtctl.dev/schemas/v1/${kind.toLowerCase()}.schema.json`;
 
-let validators: Map<Kind, ValidateFunction> | undefined;
+let ajv: Ajv2020 | undefined;
+const validators = new Map<Kind, ValidateFunction>();
 
-function compiledValidators(): Map<Kind, ValidateFunction> {
-  if (validators) return validators;
-  // verbose: errors carry the failing schema, whose `description` becomes the hint.
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
-  for (const name of readdirSync(SCHEMA_DIRECTORY)) {
-    if (name.endsWith('.schema.json')) ajv.addSchema(JSON.parse(readFileSync(new URL(name, SCHEMA_DIRECTORY), 'utf8')));
+/** Compiled on first use per kind: a tree of Members never pays for compiling the LabelingJob schema. */
+function validatorFor(kind: Kind): ValidateFunction {
+  let validate = validators.get(kind);
+  if (validate) return validate;
+  if (!ajv) {
+    // verbose: errors carry the failing schema, whose `description` becomes the hint.
+    ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
+    for (const name of readdirSync(SCHEMA_DIRECTORY)) {
+      if (name.endsWith('.schema.json')) ajv.addSchema(JSON.parse(readFileSync(new URL(name, SCHEMA_DIRECTORY), 'utf8')));
+    }
   }
-  validators = new Map(KINDS.map((kind) => [kind, ajv.getSchema(SCHEMA_ID(kind))!]));
-  return validators;
+  validate = ajv.getSchema(SCHEMA_ID(kind))!;
+  validators.set(kind, validate);
+  return validate;
 }
 
 /** A document that passed the schema: its kind and name are known to be well-formed. */
@@ -33,7 +39,7 @@ export function checkSchema(doc: SpecDocument): { typed?: TypedDocument; diagnos
   const envelope = checkEnvelope(doc);
   if (envelope.length > 0) return { diagnostics: envelope };
   const value = doc.value as { kind: Kind; metadata: { name: string } };
-  const validate = compiledValidators().get(value.kind)!;
+  const validate = validatorFor(value.kind);
   if (validate(value)) return { typed: { doc, kind: value.kind, name: value.metadata.name }, diagnostics: [] };
   return { diagnostics: toDiagnostics(doc, (validate.errors ?? []) as AjvError[]) };
 }
