@@ -6,6 +6,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { GtctlError } from '../core/errors.js';
 import { styleFor } from '../report/style.js';
+import { sandboxCommand } from './commands/sandbox.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT, withGlobalOptions } from './options.js';
 
@@ -16,6 +17,7 @@ export async function main(argv: string[]): Promise<void> {
     .scriptName('gtctl')
     .usage('$0 <command> [options]\n\nManage Amazon SageMaker Ground Truth from YAML specs: validate, plan, apply.')
     .command(validateCommand)
+    .command(sandboxCommand)
     .demandCommand(1, 'Name a command; see gtctl --help.')
     .strict()
     .version(version)

@@ -15,12 +15,15 @@ export type Shape =
 /** Operation name -> its input structure. */
 export type ConstraintTable = Readonly<Record<string, Shape & { type: 'structure' }>>;
 
-// Smithy patterns are Java regexes; with the `u` flag JavaScript accepts the \p{..} classes they use.
+// Smithy patterns are Java regexes; with the `u` flag JavaScript accepts the \p{..} classes they use. Java's leading
+// inline flags (`^(?s)` in Cognito's SmsInviteMessageType) are not JavaScript syntax: they become RegExp flags, so
+// tables can copy the model's pattern verbatim.
 const compiled = new Map<string, RegExp>();
 function regex(pattern: string): RegExp {
   let re = compiled.get(pattern);
   if (!re) {
-    re = new RegExp(pattern, 'u');
+    const inline = /^(\^?)\(\?([ims]+)\)/.exec(pattern);
+    re = inline ? new RegExp(inline[1] + pattern.slice(inline[0].length), `u${inline[2]}`) : new RegExp(pattern, 'u');
     compiled.set(pattern, re);
   }
   return re;

@@ -7,6 +7,9 @@ import type { S3State } from './s3/state.js';
 /** The sandbox's account; every ARN it mints uses it. */
 export const SANDBOX_ACCOUNT = '000000000000';
 
+/** The AWS services the sandbox serves, named by their SigV4 signing names (as the request log shows them). */
+export type AwsServiceName = 'sagemaker' | 'cognito-idp' | 's3' | 'sts';
+
 /** An AWS error as the wire reports it: `code` becomes `__type` (JSON) or `<Code>` (XML). */
 export class ServiceError extends Error {
   constructor(
@@ -25,7 +28,7 @@ export interface SandboxState {
   cognito: CognitoState;
   sagemaker: SageMakerState;
   s3: S3State;
-  /** Milliseconds added to the real clock (admin route `advance-clock`), so tests can expire tasks and passwords. */
+  /** Milliseconds added to the real clock (admin route `POST /_sandbox/clock`), so tests can expire tasks and passwords. */
   clockOffsetMs: number;
 }
 
@@ -42,16 +45,17 @@ export interface RequestContext {
 /** One operation of a JSON (awsJson1_1) service. `input` has already passed the constraint table. */
 export type JsonOperation = (input: any, ctx: RequestContext) => unknown | Promise<unknown>;
 
-/** A worker's answers to a labeling job's tasks (admin route `POST /_sandbox/label`, `gtctl sandbox label`). */
+/** A worker's answers to a labeling job's tasks (admin route `POST /_sandbox/sagemaker/label`, `gtctl sandbox label`). */
 export interface LabelRequest {
   job: string;
   /** The worker's e-mail (their Cognito username); they must be a member of the job's team. */
   worker: string;
   /** Answers by data object: `object` is the 0-based line index in the job's input manifest. */
-  answers: Array<{ object: number; label: string | string[] }>;
+  /** Classification: a label or a list of labels; other task types: the worker's raw answer object. */
+  answers: Array<{ object: number; label: string | string[] | Record<string, unknown> }>;
 }
 
-/** A task still open for a worker (admin route `GET /_sandbox/tasks?job=&worker=`). */
+/** A task still open for a worker (admin route `POST /_sandbox/sagemaker/tasks` with `{ job, worker }`). */
 export interface PendingTask {
   object: number;
   /** The data object as the worker sees it: the `source` text or the `source-ref` URI. */

@@ -2,9 +2,10 @@
 // `gtctl sandbox label`: answer a labeling job's tasks as one worker, against a running sandbox.
 // The sandbox is imported only when a handler runs, so other commands do not pay for loading it.
 import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { GtctlError } from '../../core/errors.js';
 import type { LabelRequest, PendingTask, SandboxOptions } from '../../sandbox/index.js';
 
 const DEFAULT_PORT = 4566;
@@ -42,11 +43,18 @@ export const sandboxCommand: CommandModule<object, ServeArgs> = {
       .option('quotas', { type: 'boolean', global: false, default: true, describe: 'Throttle Cognito at its quotas (--no-quotas turns this off)' }),
   handler: async (args) => {
     const options = sandboxOptions(args);
-    const { startSandbox } = await import('../../sandbox/index.js');
-    const sandbox = await startSandbox(options);
+    const { startSandbox, StateFileError } = await import('../../sandbox/index.js');
+    // A busy port or a state file the sandbox cannot use is the user's to fix, not a gtctl bug.
+    const explained = (error: unknown): never => {
+      if (error instanceof StateFileError) throw new GtctlError('state-file', error.message, 'user', undefined, { cause: error });
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+        throw new GtctlError('port-in-use', `port ${options.port} is already in use`, 'user', 'Pass --port 0 for a free port, or stop the other server.');
+      throw error;
+    };
+    const sandbox = await startSandbox(options).catch(explained);
     process.stdout.write(banner(sandbox.url, options));
     await untilStopped();
-    await sandbox.close();
+    await sandbox.close().catch(explained);
     process.stdout.write(`gtctl sandbox stopped${options.statePath ? `; state saved to ${options.statePath}` : ''}\n`);
   },
 };
@@ -54,12 +62,12 @@ export const sandboxCommand: CommandModule<object, ServeArgs> = {
 /** Flags to server options; throws on values the server would misread. */
 export function sandboxOptions(args: ArgumentsCamelCase<ServeArgs>): SandboxOptions {
   const { port, latency, failRate, throttleRate, quotaScale } = args;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be an integer from 0 to 65535, not ${port}`);
-  if (latency !== undefined && !(latency >= 0)) throw new Error(`--latency must be a number of milliseconds >= 0, not ${latency}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw usage(`--port must be an integer from 0 to 65535, not ${port}`);
+  if (latency !== undefined && !(latency >= 0)) throw usage(`--latency must be a number of milliseconds >= 0, not ${latency}`);
   for (const [flag, rate] of [['--fail-rate', failRate], ['--throttle-rate', throttleRate]] as const)
-    if (rate !== undefined && !(rate >= 0 && rate <= 1)) throw new Error(`${flag} must be a number from 0 to 1, not ${rate}`);
-  if ((failRate ?? 0) + (throttleRate ?? 0) > 1) throw new Error('--fail-rate and --throttle-rate must not add up to more than 1');
-  if (!(quotaScale > 0)) throw new Error(`--quota-scale must be a positive number, not ${quotaScale}`);
+    if (rate !== undefined && !(rate >= 0 && rate <= 1)) throw usage(`${flag} must be a number from 0 to 1, not ${rate}`);
+  if ((failRate ?? 0) + (throttleRate ?? 0) > 1) throw usage('--fail-rate and --throttle-rate must not add up to more than 1');
+  if (!(quotaScale > 0)) throw usage(`--quota-scale must be a positive number, not ${quotaScale}`);
   const everyCall = {
     operation: '*',
     ...(latency !== undefined && { latencyMs: latency }),
@@ -109,7 +117,7 @@ const labelCommand: CommandModule<object, LabelArgs> = {
       .option('answers', { type: 'string', describe: 'JSON file: [{ "object": 0, "label": "Even Number" }, ...] (default: ask on the terminal)' }),
   handler: async (args) => {
     const endpoint = args.endpoint ?? process.env['AWS_ENDPOINT_URL'];
-    if (!endpoint) throw new Error('sandbox label: pass --endpoint URL or set AWS_ENDPOINT_URL to the sandbox URL');
+    if (!endpoint) throw usage('sandbox label: pass --endpoint URL or set AWS_ENDPOINT_URL to the sandbox URL');
     const region = args.region ?? process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'] ?? 'us-east-1';
     const post = (route: string, body: unknown) => postAdmin(endpoint, route, region, body);
     let answers: LabelRequest['answers'];
@@ -117,7 +125,7 @@ const labelCommand: CommandModule<object, LabelArgs> = {
     else if (process.stdin.isTTY) {
       const tasks = (await post('sagemaker/tasks', { job: args.job, worker: args.as })) as PendingTask[];
       answers = await askForAnswers(tasks, process.stdin, process.stdout);
-    } else throw new Error('sandbox label: stdin is not a terminal, so pass the answers with --answers FILE');
+    } else throw usage('sandbox label: stdin is not a terminal, so pass the answers with --answers FILE');
     const request: LabelRequest = { job: args.job, worker: args.as, answers };
     const result = await post('sagemaker/label', request);
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
@@ -129,13 +137,13 @@ export function readAnswers(file: string): LabelRequest['answers'] {
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`--answers ${file}: ${(error as Error).message}`);
+    throw usage(`--answers ${file}: ${(error as Error).message}`);
   }
   const isLabel = (l: unknown) => typeof l === 'string' || (Array.isArray(l) && l.every((x) => typeof x === 'string'));
-  if (!Array.isArray(parsed)) throw new Error(`--answers ${file}: expected a JSON array of { "object": 0, "label": "..." }`);
+  if (!Array.isArray(parsed)) throw usage(`--answers ${file}: expected a JSON array of { "object": 0, "label": "..." }`);
   parsed.forEach((answer: { object?: unknown; label?: unknown }, i) => {
     if (typeof answer !== 'object' || answer === null || !Number.isInteger(answer.object) || (answer.object as number) < 0 || !isLabel(answer.label))
-      throw new Error(`--answers ${file}: entry ${i} must be { "object": <0-based line of the manifest>, "label": "..." or ["...", ...] }`);
+      throw usage(`--answers ${file}: entry ${i} must be { "object": <0-based line of the manifest>, "label": "..." or ["...", ...] }`);
   });
   return parsed as LabelRequest['answers'];
 }
@@ -147,14 +155,18 @@ export async function askForAnswers(tasks: readonly PendingTask[], input: Readab
     output.write('No open tasks for this worker.\n');
     return answers;
   }
-  const rl = createInterface({ input, output, terminal: false });
+  // Lines are read through the iterator, which buffers them: answers typed (or piped) ahead of a prompt are kept.
+  const rl = createInterface({ input, terminal: false });
+  const lines = rl[Symbol.asyncIterator]();
   try {
     for (const [i, task] of tasks.entries()) {
       output.write(`\nTask ${i + 1} of ${tasks.length} (object ${task.object}): ${task.source}\n`);
       task.labels.forEach((label, n) => output.write(`  ${n + 1}) ${label}\n`));
-      const prompt = task.multiLabel ? 'Labels (numbers or names, comma-separated): ' : 'Label (number or name): ';
       for (;;) {
-        const labels = chosenLabels(await rl.question(prompt), task.labels);
+        output.write(task.multiLabel ? 'Labels (numbers or names, comma-separated): ' : 'Label (number or name): ');
+        const line = await lines.next();
+        if (line.done) throw usage('sandbox label: input ended before every task was answered');
+        const labels = chosenLabels(line.value, task.labels);
         if (labels && (task.multiLabel ? labels.length > 0 : labels.length === 1)) {
           answers.push({ object: task.object, label: task.multiLabel ? labels : labels[0]! });
           break;
@@ -185,15 +197,19 @@ async function postAdmin(endpoint: string, route: string, region: string, body: 
   try {
     response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   } catch (error) {
-    throw new Error(`cannot reach the sandbox at ${endpoint}: ${(error as Error).cause ?? (error as Error).message}`);
+    throw new GtctlError('sandbox-unreachable', `cannot reach the sandbox at ${endpoint}: ${(error as Error).cause ?? (error as Error).message}`, 'user', 'Start one with `gtctl sandbox` and pass its URL.');
   }
   const text = await response.text();
   let parsed: { __type?: string; message?: string } | undefined;
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new Error(`${url} did not answer like a gtctl sandbox (HTTP ${response.status})`);
+    throw new GtctlError('sandbox-unreachable', `${url} did not answer like a gtctl sandbox (HTTP ${response.status})`, 'user');
   }
-  if (!response.ok) throw new Error(`sandbox refused ${route}: ${parsed?.__type ?? response.status}: ${parsed?.message ?? text}`);
+  if (!response.ok) throw new GtctlError('sandbox-refused', `sandbox refused ${route}: ${parsed?.__type ?? response.status}: ${parsed?.message ?? text}`, 'user');
   return parsed;
+}
+
+function usage(message: string): GtctlError {
+  return new GtctlError('usage', message, 'user');
 }

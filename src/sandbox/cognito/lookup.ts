@@ -1,6 +1,7 @@
 // Read-only queries other sandbox services make of Cognito state (SageMaker checks pools, clients and groups).
-// Placeholder signatures: the Cognito implementation replaces the bodies, never the signatures.
-import type { CognitoState } from './state.js';
+// They never change state and never throw: an unknown pool, client, group or user is simply absent.
+import { findPool, findUser as findUserRecord } from './find.js';
+import type { CognitoState, UserRecord } from './state.js';
 
 export interface CognitoUserView {
   username: string;
@@ -10,28 +11,48 @@ export interface CognitoUserView {
   status: string;
 }
 
-export function userPoolExists(_state: CognitoState, _region: string, _userPoolId: string): boolean {
-  return false;
+function view(user: UserRecord): CognitoUserView {
+  const email = user.attributes['email'];
+  return {
+    username: user.username,
+    sub: user.attributes['sub'] ?? '',
+    ...(email !== undefined && { email }),
+    enabled: user.enabled,
+    status: user.status,
+  };
 }
 
-export function appClientExists(_state: CognitoState, _region: string, _userPoolId: string, _clientId: string): boolean {
-  return false;
+export function userPoolExists(state: CognitoState, region: string, userPoolId: string): boolean {
+  return findPool(state, region, userPoolId) !== undefined;
 }
 
-export function groupExists(_state: CognitoState, _region: string, _userPoolId: string, _groupName: string): boolean {
-  return false;
+export function appClientExists(state: CognitoState, region: string, userPoolId: string, clientId: string): boolean {
+  return findPool(state, region, userPoolId)?.clients[clientId] !== undefined;
 }
 
-/** The pool's domain prefix, if it has one. */
-export function userPoolDomain(_state: CognitoState, _region: string, _userPoolId: string): string | undefined {
-  return undefined;
+export function groupExists(state: CognitoState, region: string, userPoolId: string, groupName: string): boolean {
+  return findPool(state, region, userPoolId)?.groups[groupName] !== undefined;
 }
 
-export function usersInGroup(_state: CognitoState, _region: string, _userPoolId: string, _groupName: string): CognitoUserView[] {
-  return [];
+/** The pool's domain prefix, if it has one (a custom domain is not a prefix). */
+export function userPoolDomain(state: CognitoState, region: string, userPoolId: string): string | undefined {
+  const domain = findPool(state, region, userPoolId)?.domain;
+  return domain && !domain.certificateArn ? domain.domain : undefined;
+}
+
+/** In user creation order. */
+export function usersInGroup(state: CognitoState, region: string, userPoolId: string, groupName: string): CognitoUserView[] {
+  const pool = findPool(state, region, userPoolId);
+  if (!pool?.groups[groupName]) return [];
+  return Object.values(pool.users)
+    .filter((user) => user.groups.includes(groupName))
+    .sort((a, b) => a.seq - b.seq)
+    .map(view);
 }
 
 /** By username, or by e-mail alias when the pool signs in with e-mail (case-insensitively if the pool is). */
-export function findUser(_state: CognitoState, _region: string, _userPoolId: string, _usernameOrAlias: string): CognitoUserView | undefined {
-  return undefined;
+export function findUser(state: CognitoState, region: string, userPoolId: string, usernameOrAlias: string): CognitoUserView | undefined {
+  const pool = findPool(state, region, userPoolId);
+  const user = pool && findUserRecord(pool, usernameOrAlias);
+  return user ? view(user) : undefined;
 }

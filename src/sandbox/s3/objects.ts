@@ -1,17 +1,108 @@
-// Object access other sandbox services need (SageMaker reads manifests and label files, writes output manifests).
-// Placeholder signatures: the S3 implementation replaces the bodies, never the signatures.
-import type { S3State } from './state.js';
+// The object store: writing, reading and removing object records in a bucket. PutObject, DeleteObject and
+// DeleteObjects go through here, and so do the other sandbox services, which read manifests and label files and
+// write output manifests "as a service principal would" through the first three exports.
+import { randomBytes } from 'node:crypto';
+import { SANDBOX_ACCOUNT } from '../service.js';
+import type { Checksum } from './checksums.js';
+import { md5Hex } from './checksums.js';
+import type { BucketRecord, ObjectRecord, S3State } from './state.js';
 
-export function getObject(_state: S3State, _bucket: string, _key: string): { body: Buffer; contentType?: string } | undefined {
-  return undefined;
+export function getObject(state: S3State, bucket: string, key: string): { body: Buffer; contentType?: string } | undefined {
+  const record = state.buckets[bucket]?.objects[key];
+  return record && { body: objectBody(record), contentType: record.headers['content-type'] };
 }
 
-/** Writes (or overwrites) an object, as a service principal would; false when the bucket does not exist. */
-export function putObject(_state: S3State, _bucket: string, _key: string, _body: Buffer, _contentType?: string): boolean {
-  return false;
+/**
+ * Writes (or overwrites) an object, as a service principal would; false when the bucket does not exist.
+ * `now` should be the caller's `ctx.now()`; without it the real clock dates the object (the simulated clock offset
+ * lives outside the S3 state this function is given).
+ */
+export function putObject(state: S3State, bucket: string, key: string, body: Buffer, contentType?: string, now?: Date): boolean {
+  const record = state.buckets[bucket];
+  if (!record) return false;
+  const headers = { 'content-type': contentType ?? DEFAULT_CONTENT_TYPE };
+  storeObject(record, key, body, { headers, metadata: {}, storageClass: 'STANDARD' }, (now ?? new Date()).getTime());
+  return true;
 }
 
 /** The bucket's region, or undefined when there is no such bucket. */
-export function bucketRegion(_state: S3State, _bucket: string): string | undefined {
-  return undefined;
+export function bucketRegion(state: S3State, bucket: string): string | undefined {
+  return state.buckets[bucket]?.region;
+}
+
+/** What S3 stores as Content-Type when the writer sends none. */
+export const DEFAULT_CONTENT_TYPE = 'binary/octet-stream';
+
+export interface ObjectWrite {
+  headers: Record<string, string>;
+  metadata: Record<string, string>;
+  storageClass: string;
+  /** Per-object encryption from the request; the bucket's default encryption otherwise. */
+  encryption?: ObjectRecord['encryption'];
+  checksum?: Checksum;
+}
+
+export function storeObject(bucket: BucketRecord, key: string, body: Buffer, write: ObjectWrite, nowMs: number): ObjectRecord {
+  const encryption = write.encryption ?? {
+    algorithm: bucket.encryption.SSEAlgorithm,
+    ...(bucket.encryption.KMSMasterKeyID !== undefined && { kmsKeyId: bucket.encryption.KMSMasterKeyID }),
+    bucketKeyEnabled: bucket.encryption.BucketKeyEnabled,
+  };
+  const kms = encryption.algorithm !== 'AES256';
+  const record: ObjectRecord = {
+    body: body.toString('base64'),
+    // AWS documents that the ETag of an SSE-KMS object is not the MD5 of its data; clients must not rely on it.
+    etag: `"${kms ? randomBytes(16).toString('hex') : md5Hex(body)}"`,
+    size: body.length,
+    lastModifiedMs: Math.floor(nowMs / 1000) * 1000,
+    headers: write.headers,
+    metadata: write.metadata,
+    storageClass: write.storageClass,
+    // UNCONFIRMED: AWS names the account's aws/s3 managed key by its key ARN; the sandbox has no KMS, so the alias.
+    encryption: kms && encryption.kmsKeyId === undefined ? { ...encryption, kmsKeyId: awsManagedKey(bucket.region) } : encryption,
+    ...(write.checksum !== undefined && { checksum: write.checksum }),
+    ...versionOfNewWrite(bucket),
+  };
+  bucket.objects[key] = record;
+  return record;
+}
+
+export function objectBody(record: ObjectRecord): Buffer {
+  return Buffer.from(record.body, 'base64');
+}
+
+/** What a delete reports: whether it left a delete marker, and the version id it removed or created. */
+export interface DeleteOutcome {
+  deleteMarker?: true;
+  versionId?: string;
+}
+
+/**
+ * Removes a key as DeleteObject does. Without a version id, a versioned bucket gets a delete marker (AWS keeps the
+ * old version behind it; the sandbox keeps only current versions, so the key simply disappears). With one, only
+ * that version goes, and a version the sandbox does not hold is nothing to delete.
+ */
+export function removeObject(bucket: BucketRecord, key: string, versionId?: string): DeleteOutcome {
+  const current = bucket.objects[key];
+  if (versionId !== undefined) {
+    if (current && (current.versionId ?? 'null') === versionId) delete bucket.objects[key];
+    return { versionId };
+  }
+  delete bucket.objects[key];
+  if (bucket.versioning === undefined) return {};
+  return { deleteMarker: true, versionId: bucket.versioning === 'Enabled' ? newVersionId() : 'null' };
+}
+
+// A write under Enabled versioning gets a fresh id; under Suspended the id `null`; never-versioned buckets none.
+function versionOfNewWrite(bucket: BucketRecord): { versionId?: string } {
+  if (bucket.versioning === undefined) return {};
+  return { versionId: bucket.versioning === 'Enabled' ? newVersionId() : 'null' };
+}
+
+function newVersionId(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+function awsManagedKey(region: string): string {
+  return `arn:aws:kms:${region}:${SANDBOX_ACCOUNT}:alias/aws/s3`;
 }

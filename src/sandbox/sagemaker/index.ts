@@ -1,9 +1,27 @@
+// SageMaker (awsJson1_1, `X-Amz-Target: SageMaker.<Operation>`): workforces, work teams, labeling jobs, human task
+// UIs and their tags, plus the workers stand-in's sandbox-only routes. Behaviour notes: BEHAVIOUR.md.
 import type { JsonService } from '../service.js';
+import { sageMakerConstraints } from './constraints.js';
+import { humanTaskUiOperations } from './human-task-uis.js';
+import { jobListOperations } from './job-lists.js';
+import { jobOperations } from './jobs.js';
+import { tagOperations } from './tags.js';
+import { workerRoutes } from './workers.js';
+import { workforceOperations } from './workforces.js';
+import { workteamOperations } from './workteams.js';
 
 export const sageMakerService: JsonService = {
   targetPrefix: 'SageMaker',
-  operations: {},
-  constraints: {},
-  routePrefix: 'sagemaker',
+  operations: {
+    ...workforceOperations,
+    ...workteamOperations,
+    ...jobOperations,
+    ...jobListOperations,
+    ...humanTaskUiOperations,
+    ...tagOperations,
+  },
+  constraints: sageMakerConstraints,
   validationErrorCode: 'ValidationException',
+  adminRoutes: workerRoutes,
+  routePrefix: 'sagemaker',
 };

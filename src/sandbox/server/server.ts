@@ -1,17 +1,20 @@
 // The sandbox's HTTP server: one loopback port, requests routed by wire protocol to the service implementations.
+// Every AWS call passes, in order: fault injection (latency, then a seeded fail/throttle decision), the Cognito quota,
+// the constraint table, the operation. Anything refused before the operation leaves the state untouched.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { cognitoService } from '../cognito/index.js';
-import { emptyCognitoState } from '../cognito/state.js';
 import { firstViolation } from '../constraints.js';
-import { handleS3 } from '../s3/index.js';
-import { emptyS3State } from '../s3/state.js';
+import { faultError, Faults, type FaultSettings } from '../faults.js';
+import { loadState, StateFile } from '../persistence.js';
+import { quotaExceeded, Quotas, type QuotaSettings } from '../quotas.js';
+import { handleS3, s3OperationName } from '../s3/index.js';
 import { sageMakerService } from '../sagemaker/index.js';
-import { emptySageMakerState } from '../sagemaker/state.js';
 import {
   SANDBOX_ACCOUNT,
   ServiceError,
+  type AwsServiceName,
   type HttpRequest,
   type HttpResponse,
   type JsonService,
@@ -19,13 +22,26 @@ import {
   type SandboxState,
 } from '../service.js';
 import { handleSts } from '../sts/index.js';
+import { ADMIN_PREFIX, serveAdmin } from './admin.js';
+import { asServiceError, errorResponse, type Protocol } from './errors.js';
+import { credentialScope, lowerCaseHeaders, parseJsonObject, readBody, send, sleep } from './http.js';
+import { RequestLog } from './request-log.js';
+import { emptySandboxState } from './state.js';
 
 export interface SandboxOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   /** Loopback only: the sandbox is never reachable from another machine. */
   host?: string;
+  /** The state to start from when `statePath` names no existing file. */
   state?: SandboxState;
+  /** `--state FILE`: loaded at start if it exists, saved ~50 ms after each change and on close. */
+  statePath?: string;
+  faults?: FaultSettings;
+  /** Cognito quota throttling: on at AWS's rates unless `enabled: false`; `scale` multiplies every rate. */
+  quotas?: Partial<QuotaSettings>;
+  /** The awsJson1_1 services served (SageMaker and Cognito unless given); the server's own tests pass stand-ins. */
+  services?: readonly JsonService[];
 }
 
 export interface Sandbox {
@@ -33,19 +49,78 @@ export interface Sandbox {
   url: string;
   port: number;
   state: SandboxState;
+  /** Stops listening and, with `statePath`, saves the state (throws if it cannot). */
   close(): Promise<void>;
 }
 
-export function emptySandboxState(): SandboxState {
-  return { cognito: emptyCognitoState(), sagemaker: emptySageMakerState(), s3: emptyS3State(), clockOffsetMs: 0 };
+/** One AWS call, identified before anything runs, so faults and quotas can be decided by operation. */
+interface Call {
+  /** `unknown`: an X-Amz-Target naming no service the sandbox serves. */
+  service: AwsServiceName | 'unknown';
+  operation: string;
+  protocol: Protocol;
+  run(ctx: RequestContext): HttpResponse | Promise<HttpResponse>;
 }
 
-const jsonServices: readonly JsonService[] = [sageMakerService, cognitoService];
-
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const state = options.state ?? emptySandboxState();
+  const state = (options.statePath !== undefined ? loadState(options.statePath) : undefined) ?? options.state ?? emptySandboxState();
+  const services = options.services ?? [sageMakerService, cognitoService];
+  const log = new RequestLog();
+  const faults = new Faults(options.faults);
+  const quotas = new Quotas(options.quotas);
+  const stateFile = options.statePath !== undefined ? new StateFile(options.statePath, () => state) : undefined;
+  const context = (region: string): RequestContext => ({
+    region,
+    account: SANDBOX_ACCOUNT,
+    requestId: randomUUID(),
+    now: () => new Date(Date.now() + state.clockOffsetMs),
+    state,
+  });
+  const adminHost = { state, log, faults, quotas, services, context, stateChanged: () => stateFile?.schedule() };
+
+  async function serve(req: http.IncomingMessage): Promise<HttpResponse> {
+    const method = req.method ?? 'GET';
+    const body = await readBody(req);
+    const url = new URL(req.url ?? '/', 'http://sandbox');
+    if (url.pathname.startsWith(ADMIN_PREFIX)) return serveAdmin(method, url, body, adminHost);
+    const headers = lowerCaseHeaders(req.headers);
+    const ctx = context(credentialScope(headers, url.searchParams)?.region ?? 'us-east-1');
+    // Keys may hold `.` and `..` segments, which URL parsing would collapse: S3 paths come from the raw target.
+    const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
+    const call = identify(method, url, rawPath, headers, body, services);
+    let reachedOperation = false;
+    let response: HttpResponse;
+    let errorCode: string | undefined;
+    try {
+      if (call.service !== 'unknown') {
+        const fault = faults.decide(call.service, call.operation);
+        if (fault.latencyMs > 0) await sleep(fault.latencyMs);
+        if (fault.outcome !== 'none') throw faultError(call.service, fault.outcome);
+        if (call.service === 'cognito-idp' && !quotas.take(ctx.region, call.operation)) throw quotaExceeded();
+      }
+      reachedOperation = true;
+      response = await call.run(ctx);
+    } catch (error) {
+      const e = asServiceError(error, call.protocol);
+      errorCode = e.code;
+      response = errorResponse(call.protocol, e, ctx.requestId);
+    }
+    response.headers = { ...response.headers, 'x-amzn-requestid': ctx.requestId, 'x-amz-request-id': ctx.requestId };
+    log.record({
+      time: ctx.now().toISOString(),
+      service: call.service,
+      operation: call.operation,
+      status: response.status,
+      ...(errorCode !== undefined && { error: errorCode }),
+    });
+    // Reads may also settle time-based transitions into the state, so any call that ran may have changed it;
+    // the writer skips writes that would not change the file.
+    if (reachedOperation) stateFile?.schedule();
+    return response;
+  }
+
   const server = http.createServer((req, res) => {
-    void serve(req, state).then(
+    void serve(req).then(
       (response) => send(res, req.method ?? 'GET', response),
       (error: unknown) => send(res, req.method ?? 'GET', { status: 500, body: String(error) }),
     );
@@ -55,124 +130,96 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  const { address, port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${address.includes(':') ? `[${address}]` : address}:${port}`,
     port,
     state,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
-      }),
+      });
+      await stateFile?.flush();
+    },
   };
 }
 
-async function serve(req: http.IncomingMessage, state: SandboxState): Promise<HttpResponse> {
-  const body = await readBody(req);
-  const url = new URL(req.url ?? '/', 'http://sandbox');
-  const headers = lowerCaseHeaders(req.headers);
-  const ctx: RequestContext = {
-    region: regionOf(headers['authorization']),
-    account: SANDBOX_ACCOUNT,
-    requestId: randomUUID(),
-    now: () => new Date(Date.now() + state.clockOffsetMs),
-    state,
-  };
+function identify(
+  method: string,
+  url: URL,
+  rawPath: string,
+  headers: Readonly<Record<string, string>>,
+  body: Buffer,
+  services: readonly JsonService[],
+): Call {
   const target = headers['x-amz-target'];
-  if (target) return serveJson(target, body, ctx);
-  if (req.method === 'POST' && url.pathname === '/' && headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
-    return guard(ctx, 'xml', () => handleSts(new URLSearchParams(body.toString('utf8')), ctx));
+  if (target) return jsonCall(target, body, services);
+  if (method === 'POST' && url.pathname === '/' && headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
+    const form = new URLSearchParams(body.toString('utf8'));
+    return { service: 'sts', operation: form.get('Action') ?? '', protocol: 'query', run: (ctx) => handleSts(form, ctx) };
   }
-  const request: HttpRequest = {
-    method: req.method ?? 'GET',
-    path: decodeURIComponent(url.pathname),
-    query: url.searchParams,
-    headers,
-    body,
-  };
-  return guard(ctx, 'xml', () => handleS3(request, ctx));
+  let path: string;
+  try {
+    path = decodeURIComponent(rawPath);
+  } catch {
+    return {
+      service: 's3',
+      operation: `${method} ${url.pathname}`,
+      protocol: 'xml',
+      run: () => {
+        throw new ServiceError('InvalidURI', "Couldn't parse the specified URI.");
+      },
+    };
+  }
+  const request: HttpRequest = { method, path, query: url.searchParams, headers, body };
+  return { service: 's3', operation: s3OperationName(request), protocol: 'xml', run: (ctx) => handleS3(request, ctx) };
 }
 
-async function serveJson(target: string, body: Buffer, ctx: RequestContext): Promise<HttpResponse> {
-  return guard(ctx, 'json', async () => {
-    const dot = target.lastIndexOf('.');
-    const service = jsonServices.find((s) => s.targetPrefix === target.slice(0, dot));
-    const name = target.slice(dot + 1);
-    const operation = service?.operations[name];
-    if (!service || !operation) throw new ServiceError('UnknownOperationException', `Operation ${target} is not served by the sandbox`);
-    let input: unknown;
-    try {
-      input = body.length ? JSON.parse(body.toString('utf8')) : {};
-    } catch {
-      throw new ServiceError('SerializationException', 'Request body is not valid JSON');
-    }
-    const shape = service.constraints[name];
-    const problem = shape && firstViolation(shape, input);
-    if (problem) throw new ServiceError(service.validationErrorCode, problem);
-    const output = (await operation(input, ctx)) ?? {};
+// The request log and fault rules name services by their SigV4 signing names.
+const SIGNING_NAME_OF_TARGET: Readonly<Record<string, AwsServiceName>> = {
+  SageMaker: 'sagemaker',
+  AWSCognitoIdentityProviderService: 'cognito-idp',
+};
+
+function jsonCall(target: string, body: Buffer, services: readonly JsonService[]): Call {
+  const dot = target.lastIndexOf('.');
+  const service = services.find((s) => s.targetPrefix === target.slice(0, dot));
+  const signingName = service && SIGNING_NAME_OF_TARGET[service.targetPrefix];
+  const name = target.slice(dot + 1);
+  if (!service || !signingName) {
     return {
-      status: 200,
-      headers: { 'content-type': 'application/x-amz-json-1.1' },
-      body: JSON.stringify(output, epochSeconds),
+      service: 'unknown',
+      operation: target,
+      protocol: 'json',
+      run: () => {
+        throw new ServiceError('UnknownOperationException', `Operation ${target} is not served by the sandbox`);
+      },
     };
-  });
+  }
+  return {
+    service: signingName,
+    operation: name,
+    protocol: 'json',
+    run: async (ctx) => {
+      const operation = service.operations[name];
+      if (!operation) throw new ServiceError('UnknownOperationException', `Operation ${target} is not served by the sandbox`);
+      const input = parseJsonObject(body);
+      const shape = service.constraints[name];
+      const problem = shape && firstViolation(shape, input);
+      if (problem) throw new ServiceError(service.validationErrorCode, problem);
+      const output = (await operation(input, ctx)) ?? {};
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/x-amz-json-1.1' },
+        body: JSON.stringify(output, epochSeconds),
+      };
+    },
+  };
 }
 
 // awsJson1_1 timestamps are epoch seconds; an ISO string makes the SDK fail to deserialize.
 function epochSeconds(this: Record<string, unknown>, key: string, value: unknown): unknown {
   const raw = this[key];
   return raw instanceof Date ? raw.getTime() / 1000 : value;
-}
-
-async function guard(ctx: RequestContext, protocol: 'json' | 'xml', run: () => HttpResponse | Promise<HttpResponse>): Promise<HttpResponse> {
-  let response: HttpResponse;
-  try {
-    response = await run();
-  } catch (error) {
-    const e = error instanceof ServiceError ? error : new ServiceError('InternalFailure', String(error), 500);
-    response =
-      protocol === 'json'
-        ? { status: e.status, headers: { 'content-type': 'application/x-amz-json-1.1' }, body: JSON.stringify({ __type: e.code, message: e.message }) }
-        : {
-            status: e.status,
-            headers: { 'content-type': 'application/xml' },
-            body: `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${e.code}</Code><Message>${escapeXml(e.message)}</Message><RequestId>${ctx.requestId}</RequestId></Error>`,
-          };
-  }
-  response.headers = { ...response.headers, 'x-amzn-requestid': ctx.requestId, 'x-amz-request-id': ctx.requestId };
-  return response;
-}
-
-export function escapeXml(text: string): string {
-  return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c);
-}
-
-// SigV4: `Credential=AKID/20250101/us-west-2/sagemaker/aws4_request`; the region is the third scope part.
-function regionOf(authorization: string | undefined): string {
-  return /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(authorization ?? '')?.[1] ?? 'us-east-1';
-}
-
-function lowerCaseHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-  return out;
-}
-
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-function send(res: http.ServerResponse, method: string, response: HttpResponse): void {
-  const body = method === 'HEAD' || response.body === undefined ? undefined : response.body;
-  res.writeHead(response.status, {
-    ...response.headers,
-    'content-length': String(body === undefined ? 0 : Buffer.byteLength(body)),
-  });
-  res.end(body);
 }

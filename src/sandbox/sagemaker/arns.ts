@@ -1,0 +1,48 @@
+// The identifiers SageMaker mints: ARNs, the worker portal host, job reference codes.
+import { randomBytes } from 'node:crypto';
+
+/** Ground Truth's own account: it owns the public (Mechanical Turk) crowd and the built-in human task UIs. */
+export const GROUND_TRUTH_ACCOUNT = '394669845002';
+
+// UNCONFIRMED (aws-facts §11.8): whether AWS lower-cases the job name in the job ARN. Other SageMaker ARNs
+// (training jobs, endpoints) are lower-cased, so the sandbox lower-cases; flip this to keep the case as given.
+const LOWER_CASE_JOB_ARNS = true;
+
+const arn = (region: string, account: string, resource: string) => `arn:aws:sagemaker:${region}:${account}:${resource}`;
+
+export const workforceArn = (region: string, account: string, name: string) => arn(region, account, `workforce/${name}`);
+
+export const workteamArn = (region: string, account: string, name: string) => arn(region, account, `workteam/private-crowd/${name}`);
+
+export const publicCrowdArn = (region: string) => arn(region, GROUND_TRUTH_ACCOUNT, 'workteam/public-crowd/default');
+
+export const labelingJobArn = (region: string, account: string, name: string) =>
+  arn(region, account, `labeling-job/${LOWER_CASE_JOB_ARNS ? name.toLowerCase() : name}`);
+
+export const humanTaskUiArn = (region: string, account: string, name: string) => arn(region, account, `human-task-ui/${name}`);
+
+/** Whether `value` names one of Ground Truth's built-in human task UIs in `region` (NER, point cloud, video). */
+export function isBuiltInHumanTaskUi(value: string, region: string): boolean {
+  return value.startsWith(arn(region, GROUND_TRUTH_ACCOUNT, 'human-task-ui/'));
+}
+
+const ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+function randomAlphanumeric(length: number): string {
+  return [...randomBytes(length)].map((b) => ALPHANUMERIC[b % ALPHANUMERIC.length]).join('');
+}
+
+/** The worker portal host of a new workforce; its teams share it. */
+export function portalSubDomain(region: string): string {
+  return `${randomAlphanumeric(10)}.labeling.${region}.sagemaker.aws`;
+}
+
+/** A job reference code as observed: the requester's account id followed by a random suffix. */
+export function jobReferenceCode(account: string): string {
+  return `${account}${randomAlphanumeric(12)}`;
+}
+
+/** The VPC endpoint SageMaker creates for a VPC-mode portal. */
+export function vpcEndpointId(): string {
+  return `vpce-${randomBytes(9).toString('hex').slice(0, 17)}`;
+}

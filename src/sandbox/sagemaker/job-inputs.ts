@@ -1,0 +1,128 @@
+// What a labeling job reads from the sandbox's S3 when it is created: the input manifest, the label category file
+// and the worker task template, and whether its output bucket exists. A problem here is not an API error: the job
+// is created and goes Failed with a FailureReason, as Ground Truth reports input problems after CreateLabelingJob.
+// The reasons' wording is the sandbox's own (UNCONFIRMED), in AWS's "ClientError: ..." form.
+import { bucketRegion, getObject } from '../s3/objects.js';
+import type { RequestContext } from '../service.js';
+import type { DataObject, LabelingJobRequest } from './state.js';
+import type { TaskType } from './task-types.js';
+
+export interface JobInputs {
+  objects: DataObject[];
+  labels: string[];
+}
+
+/** The label category file's only document version (aws-facts §3.4). */
+const LABEL_FILE_VERSION = '2018-11-28';
+
+class InputProblem extends Error {}
+
+export interface S3Location {
+  bucket: string;
+  key: string;
+}
+
+/** `s3://bucket/key`, or an https URL in virtual-host (`bucket.s3[.region].amazonaws.com/key`) or path style. */
+export function parseS3Uri(uri: string): S3Location | undefined {
+  const s3 = /^s3:\/\/([^/]+)\/?(.*)$/.exec(uri);
+  if (s3) return { bucket: s3[1]!, key: s3[2]! };
+  const virtualHost = /^https:\/\/([^/]+)\.s3[.-](?:[a-z0-9-]+\.)?amazonaws\.com\/?(.*)$/.exec(uri);
+  if (virtualHost) return { bucket: virtualHost[1]!, key: virtualHost[2]! };
+  const pathStyle = /^https:\/\/s3[.-](?:[a-z0-9-]+\.)?amazonaws\.com\/([^/]+)\/?(.*)$/.exec(uri);
+  return pathStyle ? { bucket: pathStyle[1]!, key: pathStyle[2]! } : undefined;
+}
+
+/** The inputs of a new job, or the reason it fails. */
+export function readJobInputs(
+  ctx: RequestContext,
+  request: LabelingJobRequest,
+  taskType: TaskType,
+): JobInputs | { failureReason: string } {
+  try {
+    const objects = parseManifest(read(ctx, request.InputConfig.DataSource.S3DataSource!.ManifestS3Uri, 'input manifest'));
+    const labels = request.LabelCategoryConfigS3Uri
+      ? parseLabelFile(read(ctx, request.LabelCategoryConfigS3Uri, 'label category configuration file'), taskType)
+      : noLabelFile(taskType);
+    const template = request.HumanTaskConfig.UiConfig.UiTemplateS3Uri;
+    if (template) read(ctx, template, 'worker task template');
+    bucketOf(ctx, request.OutputConfig.S3OutputPath, 'output location');
+    return { objects, labels };
+  } catch (error) {
+    if (error instanceof InputProblem) return { failureReason: `ClientError: ${error.message}` };
+    throw error;
+  }
+}
+
+/** The bucket of `uri`, which must exist in the job's region (Ground Truth reads and writes in its own region). */
+function bucketOf(ctx: RequestContext, uri: string, what: string): S3Location {
+  const location = parseS3Uri(uri);
+  if (!location) throw new InputProblem(`The ${what} ${uri} is not an S3 URI.`);
+  const region = bucketRegion(ctx.state.s3, location.bucket);
+  if (region === undefined) throw new InputProblem(`Could not access the ${what} ${uri}: bucket ${location.bucket} does not exist.`);
+  if (region !== ctx.region)
+    throw new InputProblem(`The ${what} ${uri} is in ${region}; it must be in ${ctx.region}, the labeling job's region.`);
+  return location;
+}
+
+function read(ctx: RequestContext, uri: string, what: string): string {
+  const { bucket, key } = bucketOf(ctx, uri, what);
+  const object = getObject(ctx.state.s3, bucket, key);
+  if (!object) throw new InputProblem(`Could not read the ${what} ${uri}: the object does not exist.`);
+  return object.body.toString('utf8');
+}
+
+/** JSON Lines: one object per non-blank line, each with exactly one of `source` and `source-ref` (aws-facts §5.1). */
+function parseManifest(text: string): DataObject[] {
+  const objects: DataObject[] = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    if (raw.trim() === '') return;
+    let line: unknown;
+    try {
+      line = JSON.parse(raw);
+    } catch {
+      throw new InputProblem(`Line ${index + 1} of the input manifest is not valid JSON.`);
+    }
+    if (typeof line !== 'object' || line === null || Array.isArray(line))
+      throw new InputProblem(`Line ${index + 1} of the input manifest is not a JSON object.`);
+    if (('source' in line) === ('source-ref' in line))
+      throw new InputProblem(`Line ${index + 1} of the input manifest must have exactly one of "source" and "source-ref".`);
+    objects.push({ line: line as Record<string, unknown>, answers: [] });
+  });
+  if (objects.length === 0) throw new InputProblem('The input manifest has no data objects.');
+  return objects;
+}
+
+function noLabelFile(taskType: TaskType): string[] {
+  if (taskType.minLabels > 0)
+    throw new InputProblem(`A ${taskType.name} labeling job needs a label category configuration file (LabelCategoryConfigS3Uri).`);
+  return [];
+}
+
+/** `{ "document-version": "2018-11-28", "labels": [{ "label": ... }] }` with the task type's label-count rules. */
+function parseLabelFile(text: string, taskType: TaskType): string[] {
+  let file: any;
+  try {
+    file = JSON.parse(text);
+  } catch {
+    throw new InputProblem('The label category configuration file is not valid JSON.');
+  }
+  if (file?.['document-version'] !== LABEL_FILE_VERSION)
+    throw new InputProblem(`The label category configuration file must have "document-version": "${LABEL_FILE_VERSION}".`);
+  if (!Array.isArray(file.labels)) throw new InputProblem('The label category configuration file must have a "labels" list.');
+  const labels = (file.labels as unknown[]).map((entry, i) => {
+    const label = (entry as { label?: unknown } | null)?.label;
+    if (typeof label !== 'string' || label.length === 0 || label.length > 256)
+      throw new InputProblem(`Entry ${i + 1} of "labels" needs a "label" of 1 to 256 characters.`);
+    return label;
+  });
+  const duplicate = labels.find((label, i) => labels.indexOf(label) !== i);
+  if (duplicate !== undefined) throw new InputProblem(`The label "${duplicate}" appears more than once in the label category configuration file.`);
+  if (labels.length < taskType.minLabels)
+    throw new InputProblem(`A ${taskType.name} labeling job needs at least ${taskType.minLabels} labels; the file has ${labels.length}.`);
+  if (taskType.maxLabels !== undefined && labels.length > taskType.maxLabels)
+    throw new InputProblem(`A ${taskType.name} labeling job allows at most ${taskType.maxLabels} labels; the file has ${labels.length}.`);
+  const instructions = file.instructions as { shortInstruction?: unknown; fullInstruction?: unknown } | undefined;
+  if (taskType.needsInstructions && (typeof instructions?.shortInstruction !== 'string' || typeof instructions.fullInstruction !== 'string'))
+    throw new InputProblem(`A ${taskType.name} labeling job needs "instructions" with "shortInstruction" and "fullInstruction".`);
+  return labels;
+}

@@ -1,0 +1,129 @@
+// Create/Describe/StopLabelingJob. Jobs are never deleted: their names (case-insensitive) stay taken forever.
+// Request problems AWS checks synchronously are ValidationExceptions; problems with the S3 inputs make the job
+// fail after it starts (job-inputs.ts). Status changes with the clock (job-status.ts).
+import type { RequestContext } from '../service.js';
+import { isBuiltInHumanTaskUi, jobReferenceCode, labelingJobArn, publicCrowdArn } from './arns.js';
+import { resourceInUse, resourceNotFound, validation } from './errors.js';
+import { readJobInputs } from './job-inputs.js';
+import { beginStop, isPublicCrowd, labelCounters, settleJob } from './job-status.js';
+import { regionState, type JobRecord, type LabelingJobRequest, type RegionState, type Tag } from './state.js';
+import { putTags, tagsOf } from './tags.js';
+import { jobTaskType, type TaskType } from './task-types.js';
+
+/** TaskAvailabilityLifetimeInSeconds ceilings (aws-facts §3.3): 30 days for private teams, 12 hours for the public crowd. */
+const MAX_AVAILABILITY_S = { private: 2_592_000, public: 43_200 };
+
+export function findJob(ctx: RequestContext, records: RegionState, name: string): JobRecord {
+  const job = records.jobs[name.toLowerCase()];
+  if (!job) throw resourceNotFound(`Could not find labeling job ${name}.`);
+  return settleJob(ctx, job);
+}
+
+/** The checks AWS makes before accepting the request. */
+function checkRequest(ctx: RequestContext, records: RegionState, input: CreateLabelingJobInput, taskType: TaskType): void {
+  const source = input.InputConfig.DataSource;
+  if (source.SnsDataSource) throw validation('Streaming labeling jobs (SnsDataSource) are not modelled by the sandbox.');
+  if (!source.S3DataSource) throw validation('InputConfig.DataSource needs S3DataSource or SnsDataSource.');
+
+  const attribute = input.LabelAttributeName;
+  if (attribute.endsWith('-metadata')) throw validation(`LabelAttributeName ${attribute} must not end with "-metadata".`);
+  if (taskType.refAttribute !== attribute.endsWith('-ref'))
+    throw validation(`LabelAttributeName ${attribute} ${taskType.refAttribute ? 'must' : 'must not'} end with "-ref" for ${taskType.name} labeling jobs.`);
+
+  const config = input.HumanTaskConfig;
+  const publicCrowd = isPublicCrowd(config.WorkteamArn);
+  if (publicCrowd ? config.WorkteamArn !== publicCrowdArn(ctx.region) : !Object.values(records.workteams).some((t) => t.arn === config.WorkteamArn))
+    throw validation(`Work team ${config.WorkteamArn} does not exist.`);
+  // INFERRED: Mechanical Turk workers are paid per task, so a public-crowd job needs a price.
+  if (publicCrowd && !config.PublicWorkforceTaskPrice) throw validation('Jobs for the public crowd need PublicWorkforceTaskPrice.');
+
+  const ui = config.UiConfig;
+  if (!ui.UiTemplateS3Uri === !ui.HumanTaskUiArn) throw validation('UiConfig needs exactly one of UiTemplateS3Uri and HumanTaskUiArn.');
+  if (ui.HumanTaskUiArn && !isBuiltInHumanTaskUi(ui.HumanTaskUiArn, ctx.region) && !Object.values(records.humanTaskUis).some((u) => u.arn === ui.HumanTaskUiArn))
+    throw validation(`Human task UI ${ui.HumanTaskUiArn} does not exist.`);
+
+  if (config.TaskTimeLimitInSeconds > taskType.maxTaskTimeSeconds)
+    throw validation(`TaskTimeLimitInSeconds can be at most ${taskType.maxTaskTimeSeconds} for ${taskType.name} labeling jobs.`);
+  const maxAvailability = MAX_AVAILABILITY_S[publicCrowd ? 'public' : 'private'];
+  if ((config.TaskAvailabilityLifetimeInSeconds ?? 0) > maxAvailability)
+    throw validation(`TaskAvailabilityLifetimeInSeconds can be at most ${maxAvailability} for this work team.`);
+}
+
+export function jobOutput(job: JobRecord) {
+  return job.outputUri ? { LabelingJobOutput: { OutputDatasetS3Uri: job.outputUri } } : {};
+}
+
+/** Set only once the job has failed: a pending reason stays hidden while the job is still Initializing. */
+export function jobFailure(job: JobRecord) {
+  return job.status === 'Failed' && job.failureReason ? { FailureReason: job.failureReason } : {};
+}
+
+function describe(records: RegionState, job: JobRecord) {
+  const { request } = job;
+  return {
+    LabelingJobStatus: job.status,
+    LabelCounters: labelCounters(job),
+    ...jobFailure(job),
+    CreationTime: new Date(job.createdMs),
+    LastModifiedTime: new Date(job.lastModifiedMs),
+    JobReferenceCode: job.referenceCode,
+    LabelingJobName: job.name,
+    LabelingJobArn: job.arn,
+    LabelAttributeName: request.LabelAttributeName,
+    InputConfig: request.InputConfig,
+    // AWS returns KmsKeyId as "" when none was given (aws-facts §3.1).
+    OutputConfig: { ...request.OutputConfig, KmsKeyId: request.OutputConfig.KmsKeyId ?? '' },
+    RoleArn: request.RoleArn,
+    ...(request.LabelCategoryConfigS3Uri && { LabelCategoryConfigS3Uri: request.LabelCategoryConfigS3Uri }),
+    ...(request.StoppingConditions && { StoppingConditions: request.StoppingConditions }),
+    ...(request.LabelingJobAlgorithmsConfig !== undefined && { LabelingJobAlgorithmsConfig: request.LabelingJobAlgorithmsConfig }),
+    HumanTaskConfig: request.HumanTaskConfig,
+    Tags: tagsOf(records, job.arn),
+    ...jobOutput(job),
+  };
+}
+
+type CreateLabelingJobInput = LabelingJobRequest & { LabelingJobName: string; Tags?: Tag[] };
+
+export const jobOperations = {
+  CreateLabelingJob(input: CreateLabelingJobInput, ctx: RequestContext) {
+    const records = regionState(ctx.state.sagemaker, ctx.region);
+    const taken = records.jobs[input.LabelingJobName.toLowerCase()];
+    if (taken) throw resourceInUse(`Labeling job ${taken.name} already exists; job names are case-insensitive and cannot be reused.`);
+    const taskType = jobTaskType(input.HumanTaskConfig);
+    checkRequest(ctx, records, input, taskType);
+    const { Tags, LabelingJobName: name, ...request } = input;
+    const inputs = readJobInputs(ctx, input, taskType);
+    const now = ctx.now().getTime();
+    const job: JobRecord = {
+      name,
+      arn: labelingJobArn(ctx.region, ctx.account, name),
+      referenceCode: jobReferenceCode(ctx.account),
+      request,
+      labels: 'labels' in inputs ? inputs.labels : [],
+      objects: 'objects' in inputs ? inputs.objects : [],
+      createdMs: now,
+      lastModifiedMs: now,
+      status: 'Initializing',
+      settlesAtMs: now + ctx.state.sagemaker.settings.transitionMs,
+      ...('failureReason' in inputs && { failureReason: inputs.failureReason }),
+    };
+    putTags(records, job.arn, Tags ?? []);
+    records.jobs[name.toLowerCase()] = job;
+    return { LabelingJobArn: job.arn };
+  },
+
+  DescribeLabelingJob(input: { LabelingJobName: string }, ctx: RequestContext) {
+    const records = regionState(ctx.state.sagemaker, ctx.region);
+    return describe(records, findJob(ctx, records, input.LabelingJobName));
+  },
+
+  StopLabelingJob(input: { LabelingJobName: string }, ctx: RequestContext) {
+    const job = findJob(ctx, regionState(ctx.state.sagemaker, ctx.region), input.LabelingJobName);
+    // UNCONFIRMED: what AWS answers for a job that is already stopping or done; the sandbox refuses.
+    if (job.status !== 'Initializing' && job.status !== 'InProgress')
+      throw validation(`Labeling job ${job.name} is ${job.status}; only Initializing or InProgress jobs can be stopped.`);
+    beginStop(ctx, job);
+    return {};
+  },
+};

@@ -1,0 +1,67 @@
+// What a labeling job writes to the sandbox's S3 under `<S3OutputPath>/<job name>/` (aws-facts §5.3): each data
+// object's worker responses once it is consolidated, and the output manifest when the job completes or stops.
+import { putObject } from '../s3/objects.js';
+import type { RequestContext } from '../service.js';
+import { groundTruthDate } from './consolidation.js';
+import { parseS3Uri } from './job-inputs.js';
+import type { JobRecord, WorkerAnswer } from './state.js';
+import type { TaskType } from './task-types.js';
+
+/** `s3://bucket/<output prefix>/<job>/<path>`, split into bucket and key. */
+function outputObject(job: JobRecord, path: string): { bucket: string; key: string } {
+  const { bucket, key: prefix } = parseS3Uri(job.request.OutputConfig.S3OutputPath)!;
+  const folder = prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`;
+  return { bucket, key: `${folder}${job.name}/${path}` };
+}
+
+const json = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8');
+
+/** Writes the manifest of every data object, in input order; returns its URI, or undefined if the bucket is gone. */
+export function writeOutputManifest(ctx: RequestContext, job: JobRecord, atMs: number): string | undefined {
+  const attribute = job.request.LabelAttributeName;
+  const lines = job.objects.map(({ line, consolidated, failureReason }) => {
+    if (consolidated) return JSON.stringify({ ...line, [attribute]: consolidated.value, [`${attribute}-metadata`]: consolidated.metadata });
+    // UNCONFIRMED: the metadata AWS writes for an object whose tasks expired. Unanswered objects of a stopped job
+    // are written unchanged, as in AWS's intermediate manifests (aws-facts §5.2).
+    if (failureReason) return JSON.stringify({ ...line, [`${attribute}-metadata`]: { 'failure-reason': failureReason } });
+    return JSON.stringify(line);
+  });
+  const { bucket, key } = outputObject(job, 'manifests/output/output.manifest');
+  const body = Buffer.from(lines.map((l) => `${l}\n`).join(''), 'utf8');
+  return putObject(ctx.state.s3, bucket, key, body, 'application/octet-stream', new Date(atMs)) ? `s3://${bucket}/${key}` : undefined;
+}
+
+/**
+ * `annotations/worker-response/iteration-1/<object index>/<date>.json`: every answer to one object, with the
+ * worker's Cognito identity. The answer key is the built-in template's crowd element (UNCONFIRMED: a real template
+ * names it with its own `name` attribute).
+ */
+export function writeWorkerResponses(ctx: RequestContext, job: JobRecord, taskType: TaskType, index: number, atMs: number): void {
+  const answers = job.objects[index]!.answers.map((answer) => ({
+    acceptanceTime: new Date(answer.answeredMs).toISOString(),
+    answerContent: { [taskType.answerElement]: answerContent(taskType, answer) },
+    submissionTime: new Date(answer.answeredMs).toISOString(),
+    timeSpentInSeconds: 0,
+    workerId: `private.${ctx.region}.${answer.sub.replace(/-/g, '')}`,
+    workerMetadata: {
+      identityData: {
+        identityProviderType: 'Cognito',
+        issuer: `https://cognito-idp.${ctx.region}.amazonaws.com/${answer.userPool}`,
+        sub: answer.sub,
+      },
+    },
+  }));
+  const { bucket, key } = outputObject(job, `annotations/worker-response/iteration-1/${index}/${groundTruthDate(atMs)}.json`);
+  putObject(ctx.state.s3, bucket, key, json({ answers }), 'application/json', new Date(atMs));
+}
+
+function answerContent(taskType: TaskType, answer: WorkerAnswer): unknown {
+  switch (taskType.kind) {
+    case 'single-label':
+      return { label: answer.label };
+    case 'multi-label':
+      return { labels: answer.label };
+    case 'raw':
+      return answer.label;
+  }
+}

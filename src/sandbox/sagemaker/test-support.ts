@@ -1,0 +1,199 @@
+// Shared by the SageMaker tests: a sandbox driven only through the real SDK clients and the admin routes, and
+// builders that set up what a test does not care about (pool, client, domain, groups, workers, bucket, job inputs).
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  CognitoIdentityProviderClient,
+  CreateGroupCommand,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  CreateUserPoolDomainCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateLabelingJobCommand,
+  CreateWorkforceCommand,
+  CreateWorkteamCommand,
+  SageMakerClient,
+  type CreateLabelingJobCommandInput,
+} from '@aws-sdk/client-sagemaker';
+import { expect } from 'vitest';
+import { startSandbox, type Sandbox } from '../index.js';
+
+const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
+
+export interface World {
+  sandbox: Sandbox;
+  region: string;
+  sm: SageMakerClient;
+  cognito: CognitoIdentityProviderClient;
+  s3: S3Client;
+  /** POST /_sandbox/<path>?region=<region>; the parsed answer, or throws an Error carrying `code` (the `__type`). */
+  admin<T = unknown>(path: string, body?: unknown): Promise<T>;
+  /** Moves the sandbox clock forward. */
+  advance(ms: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** One sandbox per test file (quotas off: these tests are about behaviour, not rates). */
+export async function startSandboxForTests(): Promise<Sandbox> {
+  return startSandbox({ quotas: { enabled: false } });
+}
+
+/** Clients for one region of a running sandbox; `maxAttempts: 1` because many tests expect errors. */
+export function world(sandbox: Sandbox, region = 'us-east-1'): World {
+  const config = { endpoint: sandbox.url, region, credentials, maxAttempts: 1 };
+  const sm = new SageMakerClient(config);
+  const cognito = new CognitoIdentityProviderClient(config);
+  const s3 = new S3Client({ ...config, forcePathStyle: true });
+  const post = async <T>(path: string, body: unknown): Promise<T> => {
+    const response = await fetch(`${sandbox.url}/_sandbox/${path}?region=${region}`, { method: 'POST', body: JSON.stringify(body) });
+    const answer = (await response.json()) as T & { __type?: string; message?: string };
+    if (!response.ok) throw Object.assign(new Error(answer.message), { code: answer.__type, status: response.status });
+    return answer;
+  };
+  return {
+    sandbox,
+    region,
+    sm,
+    cognito,
+    s3,
+    admin: (path, body = {}) => post(path, body),
+    advance: async (ms) => void (await post('clock', { advanceMs: ms })),
+    async close() {
+      for (const client of [sm, cognito, s3]) client.destroy();
+    },
+  };
+}
+
+/** Awaits a rejection and checks the SDK error's name (the AWS code) and, if given, its message. */
+export async function expectError(promise: Promise<unknown>, name: string, message?: string | RegExp): Promise<void> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e as { name: string; message: string },
+  );
+  expect(error, `expected ${name}`).toBeDefined();
+  expect(error!.name).toBe(name);
+  if (message !== undefined) expect(error!.message).toMatch(message);
+}
+
+let counter = 0;
+/** A name no other test in the file uses. */
+export const unique = (prefix: string) => `${prefix}-${++counter}`;
+
+export interface CognitoSetup {
+  userPool: string;
+  clientId: string;
+}
+
+/** A user pool with an app client (with secret) and, unless told otherwise, a domain: what a workforce needs. */
+export async function cognitoPool(w: World, options: { domain?: boolean } = {}): Promise<CognitoSetup> {
+  const pool = await w.cognito.send(new CreateUserPoolCommand({ PoolName: unique('pool') }));
+  const userPool = pool.UserPool!.Id!;
+  const client = await w.cognito.send(new CreateUserPoolClientCommand({ UserPoolId: userPool, ClientName: 'portal', GenerateSecret: true }));
+  if (options.domain !== false) await w.cognito.send(new CreateUserPoolDomainCommand({ UserPoolId: userPool, Domain: unique('labeling') }));
+  return { userPool, clientId: client.UserPoolClient!.ClientId! };
+}
+
+export async function group(w: World, userPool: string, name = unique('group')): Promise<string> {
+  await w.cognito.send(new CreateGroupCommand({ UserPoolId: userPool, GroupName: name }));
+  return name;
+}
+
+/** A worker (username = e-mail, no invitation sent) in the given groups. */
+export async function worker(w: World, userPool: string, email: string, groups: string[]): Promise<void> {
+  await w.cognito.send(
+    new AdminCreateUserCommand({ UserPoolId: userPool, Username: email, UserAttributes: [{ Name: 'email', Value: email }], MessageAction: 'SUPPRESS' }),
+  );
+  for (const GroupName of groups) await w.cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: userPool, Username: email, GroupName }));
+}
+
+export async function cognitoWorkforce(w: World, setup: CognitoSetup, name = 'default'): Promise<void> {
+  await w.sm.send(new CreateWorkforceCommand({ WorkforceName: name, CognitoConfig: { UserPool: setup.userPool, ClientId: setup.clientId } }));
+}
+
+export async function cognitoTeam(w: World, setup: CognitoSetup, groups: string[], name = unique('team')): Promise<string> {
+  const created = await w.sm.send(
+    new CreateWorkteamCommand({
+      WorkteamName: name,
+      Description: 'sandbox test team',
+      MemberDefinitions: groups.map((UserGroup) => ({ CognitoMemberDefinition: { UserPool: setup.userPool, ClientId: setup.clientId, UserGroup } })),
+    }),
+  );
+  return created.WorkteamArn!;
+}
+
+export async function bucket(w: World, name = unique('bucket')): Promise<string> {
+  await w.s3.send(new CreateBucketCommand({ Bucket: name, ...(w.region !== 'us-east-1' && { CreateBucketConfiguration: { LocationConstraint: w.region as 'eu-west-1' } }) }));
+  return name;
+}
+
+export async function putText(w: World, bucketName: string, key: string, text: string): Promise<string> {
+  await w.s3.send(new PutObjectCommand({ Bucket: bucketName, Key: key, Body: text }));
+  return `s3://${bucketName}/${key}`;
+}
+
+export async function getText(w: World, bucketName: string, key: string): Promise<string> {
+  const object = await w.s3.send(new GetObjectCommand({ Bucket: bucketName, Key: key }));
+  return object.Body!.transformToString();
+}
+
+export const labelFile = (labels: string[]) => JSON.stringify({ 'document-version': '2018-11-28', labels: labels.map((label) => ({ label })) });
+
+export const manifest = (sources: string[]) => sources.map((source) => JSON.stringify({ source })).join('\n');
+
+/** Ground Truth's Lambda account in us-east-1 (aws-facts §4.2). */
+export const lambda = (kind: 'PRE' | 'ACS', suffix: string, region = 'us-east-1') =>
+  `arn:aws:lambda:${region}:432418664414:function:${kind}-${suffix}`;
+
+/** Everything a labeling job needs, in one region: a Cognito workforce, a team of workers, a bucket with inputs. */
+export interface LabelingSetup extends CognitoSetup {
+  teamArn: string;
+  groupName: string;
+  bucket: string;
+}
+
+export async function labelingSetup(w: World, workers: string[]): Promise<LabelingSetup> {
+  const setup = await cognitoPool(w);
+  const groupName = await group(w, setup.userPool);
+  for (const email of workers) await worker(w, setup.userPool, email, [groupName]);
+  await cognitoWorkforce(w, setup);
+  const teamArn = await cognitoTeam(w, setup, [groupName]);
+  const bucketName = await bucket(w);
+  await putText(w, bucketName, 'template.liquid', '<crowd-form></crowd-form>');
+  return { ...setup, teamArn, groupName, bucket: bucketName };
+}
+
+/** A text classification job request; `sources` and `labels` are written to the setup's bucket under the job's name. */
+export async function textClassificationJob(
+  w: World,
+  setup: LabelingSetup,
+  options: { name?: string; sources?: string[]; labels?: string[]; workers?: number; multiLabel?: boolean } = {},
+  overrides: Partial<CreateLabelingJobCommandInput> = {},
+): Promise<CreateLabelingJobCommandInput> {
+  const name = options.name ?? unique('job');
+  const suffix = options.multiLabel ? 'TextMultiClassMultiLabel' : 'TextMultiClass';
+  return {
+    LabelingJobName: name,
+    LabelAttributeName: 'parity',
+    InputConfig: { DataSource: { S3DataSource: { ManifestS3Uri: await putText(w, setup.bucket, `${name}/input.manifest`, manifest(options.sources ?? ['42', '19', '21'])) } } },
+    OutputConfig: { S3OutputPath: `s3://${setup.bucket}/Output/` },
+    RoleArn: 'arn:aws:iam::000000000000:role/AmazonSageMaker-ExecutionRole',
+    LabelCategoryConfigS3Uri: await putText(w, setup.bucket, `${name}/labels.json`, labelFile(options.labels ?? ['Odd Number', 'Even Number'])),
+    HumanTaskConfig: {
+      WorkteamArn: setup.teamArn,
+      UiConfig: { UiTemplateS3Uri: `s3://${setup.bucket}/template.liquid` },
+      PreHumanTaskLambdaArn: lambda('PRE', suffix, w.region),
+      AnnotationConsolidationConfig: { AnnotationConsolidationLambdaArn: lambda('ACS', suffix, w.region) },
+      TaskTitle: 'Odd or even',
+      TaskDescription: 'Is the number odd or even?',
+      NumberOfHumanWorkersPerDataObject: options.workers ?? 1,
+      TaskTimeLimitInSeconds: 300,
+    },
+    ...overrides,
+  };
+}
+
+export async function createJob(w: World, input: CreateLabelingJobCommandInput): Promise<string> {
+  return (await w.sm.send(new CreateLabelingJobCommand(input))).LabelingJobArn!;
+}

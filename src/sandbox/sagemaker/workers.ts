@@ -1,0 +1,124 @@
+// The workers stand-in: sandbox-only routes (POST /_sandbox/sagemaker/<name>?region=) through which a test or a
+// person answers a labeling job's tasks as a member of the job's work team, plus the `settings` knob.
+//   tasks    { job, worker }           -> PendingTask[]: objects the worker has not answered that still need answers
+//   label    LabelRequest               -> { accepted, jobStatus }: records answers, consolidates full objects
+//   settings { transitionMs? }          -> { transitionMs }: the status transition delay (0 = immediate)
+import { findUser, usersInGroup } from '../cognito/lookup.js';
+import { ServiceError, type LabelRequest, type PendingTask, type RequestContext } from '../service.js';
+import { consolidate } from './consolidation.js';
+import { validation } from './errors.js';
+import { findJob } from './jobs.js';
+import { afterAnswers, isPublicCrowd } from './job-status.js';
+import { writeWorkerResponses } from './output.js';
+import { regionState, type JobRecord } from './state.js';
+import { jobTaskType, type TaskType } from './task-types.js';
+import { cognitoMembers } from './workteams.js';
+
+const notAllowed = (message: string) => new ServiceError('AccessDeniedException', message);
+
+interface Worker {
+  username: string;
+  sub: string;
+  userPool: string;
+}
+
+/** The worker, who must be an enabled Cognito user in one of the groups of the job's work team. */
+function teamMember(ctx: RequestContext, job: JobRecord, email: string): Worker {
+  const teamArn = job.request.HumanTaskConfig.WorkteamArn;
+  if (isPublicCrowd(teamArn)) throw validation('Public crowd (Mechanical Turk) workers are not modelled by the sandbox.');
+  const team = Object.values(regionState(ctx.state.sagemaker, ctx.region).workteams).find((t) => t.arn === teamArn);
+  if (!team) throw validation(`The work team of labeling job ${job.name} (${teamArn}) no longer exists.`);
+  const groups = cognitoMembers(team);
+  if (groups.length === 0) throw validation('Workers of OIDC work teams are not modelled by the sandbox.');
+  const userPool = groups[0]!.UserPool;
+  const user = findUser(ctx.state.cognito, ctx.region, userPool, email);
+  if (!user) throw notAllowed(`${email} is not a user of user pool ${userPool}.`);
+  if (!user.enabled) throw notAllowed(`${email} is disabled in user pool ${userPool}.`);
+  const member = groups.some((g) => usersInGroup(ctx.state.cognito, ctx.region, userPool, g.UserGroup).some((u) => u.username === user.username));
+  if (!member) throw notAllowed(`${email} is not in any group of work team ${team.name} (${groups.map((g) => g.UserGroup).join(', ')}).`);
+  return { username: user.username, sub: user.sub, userPool };
+}
+
+function requireString(value: unknown, name: string): string {
+  if (typeof value !== 'string' || value === '') throw validation(`${name} must be a non-empty string.`);
+  return value;
+}
+
+/** A label the task type accepts: one of the job's labels, several for multi-label types, any value otherwise. */
+function checkLabel(taskType: TaskType, labels: readonly string[], label: unknown): void {
+  const known = (l: unknown) => typeof l === 'string' && labels.includes(l);
+  const problem = (what: string) => validation(`${what} The job's labels: ${labels.join(', ')}.`);
+  switch (taskType.kind) {
+    case 'single-label':
+      if (!known(label)) throw problem(`${JSON.stringify(label)} is not one of the job's labels.`);
+      return;
+    case 'multi-label':
+      if (!Array.isArray(label) || !label.every(known) || new Set(label).size !== label.length)
+        throw problem(`${JSON.stringify(label)} is not a list of distinct labels of the job.`);
+      return;
+    case 'raw':
+      if (label === undefined || label === null) throw validation('Each answer needs a label (the worker\'s answer).');
+  }
+}
+
+const isOpen = (object: JobRecord['objects'][number]) => !object.consolidated && !object.failureReason;
+
+export const workerRoutes = {
+  tasks(body: { job?: unknown; worker?: unknown }, ctx: RequestContext): PendingTask[] {
+    const job = findJob(ctx, regionState(ctx.state.sagemaker, ctx.region), requireString(body.job, 'job'));
+    const worker = teamMember(ctx, job, requireString(body.worker, 'worker'));
+    if (job.status !== 'InProgress') return [];
+    const multiLabel = jobTaskType(job.request.HumanTaskConfig).kind === 'multi-label';
+    return job.objects.flatMap((object, index) =>
+      isOpen(object) && !object.answers.some((a) => a.worker === worker.username)
+        ? [{ object: index, source: String(object.line['source'] ?? object.line['source-ref']), labels: job.labels, multiLabel }]
+        : [],
+    );
+  },
+
+  label(body: Partial<LabelRequest>, ctx: RequestContext) {
+    const job = findJob(ctx, regionState(ctx.state.sagemaker, ctx.region), requireString(body.job, 'job'));
+    const worker = teamMember(ctx, job, requireString(body.worker, 'worker'));
+    if (job.status !== 'InProgress') throw validation(`Labeling job ${job.name} is ${job.status}; only InProgress jobs take answers.`);
+    if (!Array.isArray(body.answers)) throw validation('answers must be a list of { object, label }.');
+    const taskType = jobTaskType(job.request.HumanTaskConfig);
+    // All answers are checked before any is recorded: a refused request changes nothing.
+    const answered = new Set<number>();
+    for (const answer of body.answers as unknown[]) {
+      if (typeof answer !== 'object' || answer === null) throw validation('Each answer must be an object { object, label }.');
+      const { object, label } = answer as { object: number; label: unknown };
+      if (!Number.isInteger(object) || object < 0 || object >= job.objects.length)
+        throw validation(`object must be the 0-based line index of a data object (0 to ${job.objects.length - 1}); got ${JSON.stringify(object)}.`);
+      if (answered.has(object) || job.objects[object]!.answers.some((a) => a.worker === worker.username))
+        throw validation(`${body.worker} has already answered object ${object}; a worker answers each object once.`);
+      answered.add(object);
+      checkLabel(taskType, job.labels, label);
+    }
+    const now = ctx.now().getTime();
+    const needed = job.request.HumanTaskConfig.NumberOfHumanWorkersPerDataObject;
+    let accepted = 0;
+    for (const { object: index, label } of body.answers) {
+      const object = job.objects[index]!;
+      // Enough other workers answered it already: the task is gone, the answer is not accepted.
+      if (!isOpen(object)) continue;
+      object.answers.push({ worker: worker.username, sub: worker.sub, userPool: worker.userPool, label, answeredMs: now });
+      accepted++;
+      if (object.answers.length >= needed) {
+        object.consolidated = consolidate(taskType, job.labels, object.answers, job.name, now);
+        writeWorkerResponses(ctx, job, taskType, index, now);
+      }
+    }
+    if (accepted > 0) afterAnswers(ctx, job);
+    return { accepted, jobStatus: job.status };
+  },
+
+  settings(body: { transitionMs?: unknown }, ctx: RequestContext) {
+    const settings = ctx.state.sagemaker.settings;
+    if (body.transitionMs !== undefined) {
+      if (typeof body.transitionMs !== 'number' || !Number.isFinite(body.transitionMs) || body.transitionMs < 0)
+        throw validation('transitionMs must be a number of milliseconds >= 0.');
+      settings.transitionMs = body.transitionMs;
+    }
+    return settings;
+  },
+};
