@@ -1,0 +1,66 @@
+// plan(): desired state + live state -> Plan. Pure: the clock arrives as an argument.
+import { planMembers, planMemberships } from './diff/members.js';
+import { ownershipOf } from './diff/ownership.js';
+import { planTeams } from './diff/teams.js';
+import { planWorkforce } from './diff/workforce.js';
+import type { KindPlan } from './diff/kind-plan.js';
+import { fingerprintLive } from './fingerprint.js';
+import type { LiveState } from './live.js';
+import type { DesiredState } from './model.js';
+import { linkDependencies, orderChanges } from './order.js';
+import { emptySummary, type Change, type Plan, type PlanContext } from './plan.js';
+
+export interface PlanOptions {
+  /** Epoch ms. */
+  now: number;
+}
+
+export function buildPlan(desired: DesiredState, live: LiveState, options: PlanOptions): Plan {
+  const { project } = desired;
+  const oidc = desired.workforce?.identity.type === 'oidc' || (!desired.workforce && live.workforce?.oidc !== undefined);
+  const workforce = planWorkforce(desired.workforce, project, live);
+  const teams = planTeams(desired.teams, project, live, oidc);
+  const blockedTeams = new Set(teams.changes.filter((c) => c.action === 'blocked').map((c) => c.address));
+  const deleted = teams.changes.flatMap((c) => (c.kind === 'team' && c.action === 'delete' && c.live?.userGroup ? [{ name: c.address.slice('team/'.length), userGroup: c.live.userGroup }] : []));
+  // OIDC workforces keep their people in the identity provider: there are no Cognito users or groups to manage.
+  const people: KindPlan[] = oidc
+    ? []
+    : (() => {
+        const inputs = {
+          members: desired.members,
+          teams: desired.teams.filter((t) => !blockedTeams.has(`team/${t.name}`)),
+          deletedTeams: deleted,
+          project,
+          live,
+          now: options.now,
+        };
+        return [planMembers(inputs), planMemberships(inputs)];
+      })();
+  const parts = [workforce, teams, ...people];
+  const changes = orderChanges(linkDependencies(parts.flatMap((p) => p.changes)));
+  const summary = emptySummary();
+  for (const c of changes) summary[c.action]++;
+  summary['no-op'] = parts.reduce((n, p) => n + p.noOps, 0);
+  const teamOfGroup = new Map<string, string>();
+  for (const t of live.teams) if (t.userGroup && ownershipOf(t.tags, project.name) === 'ours') teamOfGroup.set(t.userGroup, t.name);
+  for (const t of desired.teams) teamOfGroup.set(t.userGroup, t.name);
+  return {
+    formatVersion: 1,
+    project: project.name,
+    region: live.region,
+    account: live.account,
+    changes,
+    summary,
+    context: contextOf(live, oidc),
+    fingerprints: fingerprintLive(live, changes.map((c: Change) => c.address), teamOfGroup),
+  };
+}
+
+function contextOf(live: LiveState, oidc: boolean): PlanContext {
+  return {
+    identity: oidc ? 'oidc' : 'cognito',
+    ...(live.workforce ? { workforceName: live.workforce.name } : {}),
+    ...(live.userPool ? { userPoolId: live.userPool.id } : {}),
+    ...(live.userPool?.client ? { clientId: live.userPool.client.id } : live.workforce?.cognito ? { clientId: live.workforce.cognito.clientId } : {}),
+  };
+}

@@ -1,0 +1,79 @@
+// Work teams: create (with their Cognito group), update what UpdateWorkteam and tags allow, delete only a team that
+// is ours and gone from the specs; a same-named team we do not own is a clash that blocks.
+import { address } from '../address.js';
+import type { LiveState, LiveTeam } from '../live.js';
+import type { Project, Team } from '../model.js';
+import type { TeamChange } from '../plan.js';
+import type { KindPlan } from './kind-plan.js';
+import { clashReason, desiredTags, ownershipOf } from './ownership.js';
+import { fieldDiffs, tagDiffs } from './values.js';
+
+const TEAM_FIELDS = ['description', 'notificationTopicArn', 'presignedUrlSourceIp'] as const;
+
+export function planTeams(desired: readonly Team[], project: Project, live: LiveState, oidc: boolean): KindPlan {
+  const liveByName = new Map(live.teams.map((t) => [t.name, t]));
+  const desiredNames = new Set(desired.map((t) => t.name));
+  const changes: TeamChange[] = [];
+  let noOps = 0;
+  for (const team of desired) {
+    const tags = desiredTags(project, team.tags);
+    const base = { address: address.team(team.name), kind: 'team' as const, team, tags, dependsOn: [] };
+    const current = liveByName.get(team.name);
+    if (!current) {
+      changes.push({
+        ...base,
+        action: 'create',
+        diff: [
+          { path: 'description', after: team.description },
+          oidc ? { path: 'oidcGroups', after: team.oidcGroups } : { path: 'userGroup', after: team.userGroup },
+          ...(team.notificationTopicArn ? [{ path: 'notificationTopicArn', after: team.notificationTopicArn }] : []),
+        ],
+        reasons: [oidc ? 'create the work team' : `create the work team and its Cognito group "${team.userGroup}"`],
+        removeTags: [],
+      });
+      continue;
+    }
+    const live = { arn: current.arn, ...(current.userGroup ? { userGroup: current.userGroup } : {}) };
+    const ownership = ownershipOf(current.tags, project.name);
+    if (ownership !== 'ours') {
+      changes.push({ ...base, live, action: 'blocked', diff: [], reasons: [clashReason('team', team.name, ownership, current.tags)], removeTags: [] });
+      continue;
+    }
+    const groupChange = oidc
+      ? fieldDiffs(['oidcGroups'], { oidcGroups: [...current.oidcGroups].sort() }, { oidcGroups: team.oidcGroups })
+      : fieldDiffs(['userGroup'], { userGroup: current.userGroup }, { userGroup: team.userGroup });
+    if (!oidc && groupChange.length > 0) {
+      changes.push({ ...base, live, action: 'blocked', diff: groupChange, reasons: [`the team is built on Cognito group "${current.userGroup}"; moving it to another group is not supported: give the team a new name`], removeTags: [] });
+      continue;
+    }
+    const fields = fieldDiffs(TEAM_FIELDS, normalizeLive(current), team);
+    const tagChanges = tagDiffs(current.tags, tags);
+    const diff = [...fields, ...groupChange, ...tagChanges.diff];
+    if (diff.length === 0) {
+      noOps++;
+      continue;
+    }
+    const reasons = [...fields.map((d) => `${d.path} changed`), ...(groupChange.length ? ['identity provider groups changed'] : []), ...(tagChanges.diff.length ? ['tags changed'] : [])];
+    changes.push({ ...base, live, action: 'update', diff, reasons, removeTags: tagChanges.remove });
+  }
+  for (const current of live.teams) {
+    if (desiredNames.has(current.name) || ownershipOf(current.tags, project.name) !== 'ours') continue;
+    changes.push({
+      address: address.team(current.name),
+      kind: 'team',
+      action: 'delete',
+      live: { arn: current.arn, ...(current.userGroup ? { userGroup: current.userGroup } : {}) },
+      diff: [{ path: 'description', before: current.description }],
+      reasons: [current.userGroup ? `not in the specs: delete the work team, then its Cognito group "${current.userGroup}"` : 'not in the specs: delete the work team'],
+      dependsOn: [],
+      tags: {},
+      removeTags: [],
+    });
+  }
+  return { changes, noOps };
+}
+
+/** AWS leaves unset optional fields out; the model's defaults fill them so that only real differences show. */
+function normalizeLive(team: LiveTeam): Record<(typeof TEAM_FIELDS)[number], unknown> {
+  return { description: team.description, notificationTopicArn: team.notificationTopicArn, presignedUrlSourceIp: team.presignedUrlSourceIp };
+}

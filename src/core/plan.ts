@@ -1,0 +1,114 @@
+// The Plan: a value. plan() produces it from desired and live state; apply() carries it out and never re-diffs.
+import type { Member, Team, Workforce } from './model.js';
+
+/**
+ * What a change does. For each action, `before` / `after` (in `diff`) hold:
+ *
+ * | action    | before (live, normalized) | after (desired)    | apply                                   |
+ * |-----------|---------------------------|--------------------|-----------------------------------------|
+ * | create    | absent                    | the new object     | creates it                              |
+ * | update    | the fields that differ    | their new values   | changes those fields in place           |
+ * | delete    | the object                | absent             | deletes it (or removes the membership)  |
+ * | stop      | running                   | stopped            | stops a labeling job (irreversible)     |
+ * | blocked   | what is live              | what specs ask for | nothing: the plan cannot be applied     |
+ * | no-op     | equal                     | equal              | nothing (counted, not listed)           |
+ */
+export type Action = 'create' | 'update' | 'delete' | 'stop' | 'blocked' | 'no-op';
+
+export const ACTIONS: readonly Action[] = ['create', 'update', 'delete', 'stop', 'blocked', 'no-op'];
+
+export interface FieldDiff {
+  /** Dotted path inside the object, e.g. `description`, `tags.team`, `sourceIpCidrs`. */
+  path: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+interface ChangeBase {
+  address: string;
+  action: Exclude<Action, 'no-op'>;
+  diff: FieldDiff[];
+  /** Why, in words a reviewer understands at a glance ("description changed", "not in any spec"). */
+  reasons: string[];
+  /** Addresses that must be applied first. Apply reads it; a failed dependency skips this change. */
+  dependsOn: string[];
+}
+
+/** Which parts of the workforce an update touches; apply must not touch the others. */
+export type WorkforcePart = 'sourceIpCidrs' | 'oidc' | 'invitation' | 'portalUrls' | 'tags';
+
+export interface WorkforceChange extends ChangeBase {
+  kind: 'workforce';
+  workforce: Workforce;
+  /** For update: the parts to change. */
+  parts: WorkforcePart[];
+  /** Tags the workforce should carry (ownership included); for update, apply adds these and removes `removeTags`. */
+  tags: Record<string, string>;
+  removeTags: string[];
+}
+
+export interface TeamChange extends ChangeBase {
+  kind: 'team';
+  /** The desired team (absent for delete). */
+  team?: Team;
+  /** Live identifiers apply needs (absent for create). */
+  live?: { arn: string; userGroup?: string };
+  tags: Record<string, string>;
+  removeTags: string[];
+}
+
+/** One thing to do to a user; an update may carry several. */
+export type MemberStep = 'invite' | 'adopt' | 'set-display-name' | 'disable' | 'enable' | 'resend-invitation' | 'delete';
+
+export interface MemberChange extends ChangeBase {
+  kind: 'member';
+  email: string;
+  member?: Member;
+  /** The live username (a generated id in e-mail pools); absent for create. */
+  username?: string;
+  steps: MemberStep[];
+}
+
+export interface MembershipChange extends ChangeBase {
+  kind: 'membership';
+  team: string;
+  email: string;
+  userGroup: string;
+  /** The live username when the user exists; the e-mail alias works too. */
+  username?: string;
+}
+
+export type Change = WorkforceChange | TeamChange | MemberChange | MembershipChange;
+
+export type Summary = Record<Action, number>;
+
+/** Live identifiers the plan resolved, for changes that reference them (a created workforce fills them in at apply). */
+export interface PlanContext {
+  userPoolId?: string;
+  clientId?: string;
+  workforceName?: string;
+  /** Teams' Cognito groups, and whether the workforce is OIDC: what member definitions need. */
+  identity?: 'cognito' | 'oidc';
+}
+
+export interface Plan {
+  formatVersion: 1;
+  project: string;
+  region: string;
+  account: string;
+  /** Ordered by dependency level, then kind, then address. No-ops are counted in `summary`, not listed. */
+  changes: Change[];
+  summary: Summary;
+  context: PlanContext;
+  /** Hash of every live object read, by address ("absent" for addresses a change expects not to exist). */
+  fingerprints: Record<string, string>;
+}
+
+export function emptySummary(): Summary {
+  return { create: 0, update: 0, delete: 0, stop: 0, blocked: 0, 'no-op': 0 };
+}
+
+export function hasChanges(plan: Pick<Plan, 'summary'>): boolean {
+  const { create, update, delete: deletes, stop, blocked } = plan.summary;
+  return create + update + deletes + stop + blocked > 0;
+}

@@ -1,0 +1,122 @@
+// Builders for core tests: each test states only what differs from these defaults.
+import { MANAGED_USER_ATTRIBUTE, OWNERSHIP_TAG, type LiveState, type LiveTeam, type LiveUser, type LiveWorkforce, type LiveUserPool } from './live.js';
+import type { DesiredState, Member, Project, Team, Workforce } from './model.js';
+
+export const PROJECT = 'proj';
+export const NOW = Date.UTC(2026, 10, 26);
+const DAY = 86_400_000;
+
+export function aProject(overrides: Partial<Project> = {}): Project {
+  return { name: PROJECT, region: 'us-east-1', policies: { unlistedUsers: 'keep' }, tags: {}, ...overrides };
+}
+
+export function aManagedWorkforce(overrides: Partial<Workforce> = {}): Workforce {
+  return {
+    name: 'default',
+    identity: { type: 'cognito-managed', poolName: `gtctl-${PROJECT}`, domain: 'proj-labeling', invitation: { subject: 'Join', message: 'Hi {username} {####}' } },
+    sourceIpCidrs: [],
+    tags: {},
+    ...overrides,
+  };
+}
+
+export function aTeam(name: string, overrides: Partial<Team> = {}): Team {
+  return { name, description: name, members: [], userGroup: name, oidcGroups: [name], presignedUrlSourceIp: false, tags: {}, ...overrides };
+}
+
+export function aMember(email: string, overrides: Partial<Member> = {}): Member {
+  return { email, teams: [], disabled: false, ...overrides };
+}
+
+/** Desired state whose members are derived from the teams' member lists (as the loader does). */
+export function desiredState(parts: { project?: Project; workforce?: Workforce | null; teams?: Team[]; members?: Member[] } = {}): DesiredState {
+  const teams = parts.teams ?? [];
+  const members = new Map<string, Member>((parts.members ?? []).map((m) => [m.email, m]));
+  for (const team of teams) {
+    for (const email of team.members) {
+      const m = members.get(email) ?? aMember(email);
+      members.set(email, { ...m, teams: [...new Set([...m.teams, team.name])].sort() });
+    }
+  }
+  return {
+    project: parts.project ?? aProject(),
+    ...(parts.workforce === null ? {} : { workforce: parts.workforce ?? aManagedWorkforce() }),
+    teams,
+    members: [...members.values()].sort((a, b) => (a.email < b.email ? -1 : 1)),
+    buckets: [],
+    jobs: [],
+  };
+}
+
+export function aLiveWorkforce(overrides: Partial<LiveWorkforce> = {}): LiveWorkforce {
+  return {
+    name: 'default',
+    arn: 'arn:aws:sagemaker:us-east-1:000000000000:workforce/default',
+    status: 'Active',
+    subDomain: 'abc123.labeling.us-east-1.sagemaker.aws',
+    cognito: { userPool: 'us-east-1_pool', clientId: 'client' },
+    sourceIpCidrs: [],
+    tags: { [OWNERSHIP_TAG]: PROJECT },
+    ...overrides,
+  };
+}
+
+export function aLivePool(overrides: Partial<LiveUserPool> = {}): LiveUserPool {
+  return {
+    id: 'us-east-1_pool',
+    name: `gtctl-${PROJECT}`,
+    arn: 'arn:aws:cognito-idp:us-east-1:000000000000:userpool/us-east-1_pool',
+    tags: { [OWNERSHIP_TAG]: PROJECT },
+    domain: 'proj-labeling',
+    usernameAttributes: ['email'],
+    caseSensitive: false,
+    invitation: { subject: 'Join', message: 'Hi {username} {####}' },
+    temporaryPasswordValidityDays: 7,
+    customAttributes: [MANAGED_USER_ATTRIBUTE],
+    client: {
+      id: 'client',
+      name: 'gtctl',
+      callbackUrls: ['https://abc123.labeling.us-east-1.sagemaker.aws/oauth2/idpresponse'],
+      logoutUrls: ['https://abc123.labeling.us-east-1.sagemaker.aws/logout'],
+      oauthFlows: ['code', 'implicit'],
+      oauthScopes: ['email', 'openid', 'profile'],
+      identityProviders: ['COGNITO'],
+      hasSecret: true,
+    },
+    ...overrides,
+  };
+}
+
+export function aLiveTeam(name: string, overrides: Partial<LiveTeam> = {}): LiveTeam {
+  return {
+    name,
+    arn: `arn:aws:sagemaker:us-east-1:000000000000:workteam/private-crowd/${name}`,
+    description: name,
+    userGroup: name,
+    userPool: 'us-east-1_pool',
+    oidcGroups: [],
+    presignedUrlSourceIp: false,
+    tags: { [OWNERSHIP_TAG]: PROJECT },
+    ...overrides,
+  };
+}
+
+export function aLiveUser(email: string, overrides: Partial<LiveUser> = {}): LiveUser {
+  return { username: `id-${email}`, email, enabled: true, status: 'CONFIRMED', modifiedAt: NOW - DAY, managedBy: PROJECT, ...overrides };
+}
+
+/** A live account: the managed workforce and pool exist unless overridden; `members` maps group -> e-mails. */
+export function liveState(parts: { workforce?: LiveWorkforce | null; userPool?: LiveUserPool | null; teams?: LiveTeam[]; users?: LiveUser[]; members?: Record<string, string[]> } = {}): LiveState {
+  const users = parts.users ?? [];
+  const usernameOf = (email: string) => users.find((u) => u.email === email)?.username ?? `id-${email}`;
+  return {
+    account: '000000000000',
+    region: 'us-east-1',
+    ...(parts.workforce === null ? {} : { workforce: parts.workforce ?? aLiveWorkforce() }),
+    ...(parts.userPool === null ? {} : { userPool: parts.userPool ?? aLivePool() }),
+    teams: parts.teams ?? [],
+    groups: (parts.teams ?? []).flatMap((t) => (t.userGroup ? [t.userGroup] : [])),
+    users,
+    groupMembers: Object.fromEntries(Object.entries(parts.members ?? {}).map(([g, emails]) => [g, emails.map(usernameOf)])),
+  };
+}
