@@ -1,5 +1,5 @@
 // YAML documents with positions: every value of a spec can be traced back to its line and column.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Alias, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../core/diagnostics.js';
 
 export type PathSegment = string | number;
@@ -21,6 +21,11 @@ export interface SpecDocument {
   locate(path: Path): Position;
   /** Where the key of the value at `path` starts (for unknown-field problems); falls back to `locate`. */
   locateKey(path: Path): Position;
+  /**
+   * Where line `line` (1-based) of the string at `path` starts in the file. Only a literal block scalar (`|`) keeps
+   * its lines one to one with the file's; for any other string this is `locate(path)`.
+   */
+  locateLine(path: Path, line: number): Position;
 }
 
 export interface ParsedFile {
@@ -45,16 +50,35 @@ export function parseSpecFile(file: string, text: string): ParsedFile {
     }
   }
   docs.forEach((doc, index) => {
-    for (const error of doc.errors) diagnostics.push(yamlDiagnostic(file, error.message, at(error.pos[0]), 'error'));
+    for (const error of doc.errors) {
+      const offset = error.code === 'MISSING_CHAR' || error.code === 'BAD_INDENT' ? unclosedStart(doc, error.pos[0]) : error.pos[0];
+      // A badly indented line is reported at its start; the key or item that is out of line is after the spaces.
+      const skipped = error.code === 'BAD_INDENT' && offset === error.pos[0] ? /^ */.exec(text.slice(offset))![0].length : 0;
+      diagnostics.push(yamlDiagnostic(file, error.message, at(offset + skipped), 'error'));
+    }
     for (const warning of doc.warnings) diagnostics.push(yamlDiagnostic(file, warning.message, at(warning.pos[0]), 'warning'));
     if (doc.errors.length > 0) return;
-    // Empty documents (a trailing `---`, a file of comments) are allowed and ignored.
-    if (doc.contents === null) return;
+    // Empty documents (a trailing `---`, a file of comments) are allowed and ignored. The yaml library gives them
+    // an empty null scalar, not null contents; a `null` or `~` actually written is not empty and is reported.
+    if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null && doc.contents.range[0] === doc.contents.range[1])) return;
     const docStart = at(doc.contents.range?.[0] ?? 0);
+    // toJS throws on an alias without its anchor and on alias bombs; those are the user's YAML, not a crash.
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      const alias = unresolvedAlias(doc);
+      diagnostics.push(
+        alias
+          ? yamlDiagnostic(file, `unknown alias *${alias.source}: no anchor &${alias.source} before it`, at(alias.range?.[0] ?? 0), 'error')
+          : yamlDiagnostic(file, (error as Error).message, docStart, 'error'),
+      );
+      return;
+    }
     documents.push({
       file,
       index,
-      value: doc.toJS({ maxAliasCount: 100 }),
+      value,
       locate: (path) => {
         const node = nodeAt(doc, path).node;
         return node?.range ? at(node.range[0]) : docStart;
@@ -63,6 +87,17 @@ export function parseSpecFile(file: string, text: string): ParsedFile {
         const { node, key } = nodeAt(doc, path);
         const target = key ?? node;
         return target?.range ? at(target.range[0]) : docStart;
+      },
+      locateLine: (path, line) => {
+        const node = nodeAt(doc, path).node;
+        if (!node?.range) return docStart;
+        if (!isScalar(node) || node.type !== 'BLOCK_LITERAL') return at(node.range[0]);
+        // Content line n is file line header + n; past the scalar's end (a chomped trailing line), keep the header.
+        const fileLine = at(node.range[0]).line + line;
+        const start = lineCounter.lineStarts[fileLine - 1];
+        if (start === undefined || start >= node.range[1]) return at(node.range[0]);
+        const indent = /^[ ]*/.exec(text.slice(start))![0].length;
+        return { line: fileLine, column: indent + 1 };
       },
     });
   });
@@ -80,6 +115,33 @@ function yamlDiagnostic(file: string, message: string, position: Position, sever
     file,
     ...position,
   };
+}
+
+/**
+ * The yaml library reports an unclosed quote or flow collection where it gave up (often the end of the document);
+ * the user needs the place it was opened: the innermost quoted scalar or flow collection ending at `offset`.
+ */
+function unclosedStart(doc: Document, offset: number): number {
+  let start = offset;
+  visit(doc, (_key, node) => {
+    const range = (node as Node | null)?.range;
+    if (!range || range[0] >= offset || range[1] !== offset) return;
+    const unclosable = (isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) || (isCollection(node) && node.flow === true);
+    if (unclosable) start = range[0];
+  });
+  return start;
+}
+
+function unresolvedAlias(doc: Document): Alias | undefined {
+  let found: Alias | undefined;
+  visit(doc, {
+    Alias(_key, alias) {
+      if (alias.resolve(doc) !== undefined) return undefined;
+      found = alias;
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 /** The deepest node along `path`, and the key node holding it when the last step was a mapping key. */

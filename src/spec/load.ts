@@ -15,7 +15,7 @@ import type { Kind } from './kinds.js';
 import type { SpecTree } from './loaded.js';
 import { lintManifests } from './manifests.js';
 import { teamMembership } from './membership.js';
-import { RULES } from './rules/index.js';
+import { RULES, type RuleContext } from './rules/index.js';
 import { checkSchema, type TypedDocument } from './schema.js';
 import { specFilesOnDisk, type SpecFiles } from './spec-files.js';
 import type {
@@ -50,25 +50,9 @@ export async function loadSpecs(directory: string, options: LoadOptions = {}): P
 
 /** The I/O-free part of loading (but for `file:` references), for tests and callers with texts in hand. */
 export function loadSpecTexts(sources: ReadonlyArray<{ file: string; text: string }>, options: LoadOptions = {}): LoadResult {
-  const diagnostics: Diagnostic[] = [];
-  const typed: TypedDocument[] = [];
-  for (const { file, text } of sources) {
-    const parsed = parseSpecFile(file, text);
-    diagnostics.push(...parsed.diagnostics);
-    for (const doc of parsed.documents) {
-      const checked = checkSchema(doc);
-      diagnostics.push(...checked.diagnostics);
-      if (checked.typed) typed.push(checked.typed);
-    }
-  }
-  const { tree, diagnostics: normalizing } = normalize(typed, options.files ?? specFilesOnDisk);
-  diagnostics.push(...normalizing);
-  const project = tree.projects[0]?.value;
-  const context = { region: project?.region ?? options.region, accountId: project?.accountId };
+  const { tree, context, counts, diagnostics } = loadTree(sources, options);
   for (const rule of RULES) diagnostics.push(...rule(tree, context));
   diagnostics.push(...lintManifests(tree));
-  const counts = { Project: 0, Workforce: 0, Bucket: 0, Team: 0, Member: 0, LabelingJob: 0 } satisfies Record<Kind, number>;
-  for (const t of typed) counts[t.kind]++;
   const sorted = sortDiagnostics(diagnostics);
   return {
     ...(hasErrors(sorted) ? {} : { desired: desiredState(tree, options.region) }),
@@ -78,7 +62,34 @@ export function loadSpecTexts(sources: ReadonlyArray<{ file: string; text: strin
   };
 }
 
-function normalize(typed: readonly TypedDocument[], files: SpecFiles): { tree: SpecTree; diagnostics: Diagnostic[] } {
+/** Parse, schema and normalize: the tree and context the rules see, and the problems found on the way there. */
+export function loadTree(
+  sources: ReadonlyArray<{ file: string; text: string }>,
+  options: LoadOptions = {},
+): { tree: SpecTree; context: RuleContext; counts: Record<Kind, number>; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const typed: TypedDocument[] = [];
+  const invalid: SpecTree['invalid'] = [];
+  for (const { file, text } of sources) {
+    const parsed = parseSpecFile(file, text);
+    diagnostics.push(...parsed.diagnostics);
+    for (const doc of parsed.documents) {
+      const checked = checkSchema(doc);
+      diagnostics.push(...checked.diagnostics);
+      if (checked.typed) typed.push(checked.typed);
+      else if (checked.declared) invalid.push(checked.declared);
+    }
+  }
+  const { tree, diagnostics: normalizing } = normalize(typed, invalid, options.files ?? specFilesOnDisk);
+  diagnostics.push(...normalizing);
+  const project = tree.projects[0]?.value;
+  const context = { region: project?.region ?? options.region, accountId: project?.accountId };
+  const counts = { Project: 0, Workforce: 0, Bucket: 0, Team: 0, Member: 0, LabelingJob: 0 } satisfies Record<Kind, number>;
+  for (const t of typed) counts[t.kind]++;
+  return { tree, context, counts, diagnostics };
+}
+
+function normalize(typed: readonly TypedDocument[], invalid: SpecTree['invalid'], files: SpecFiles): { tree: SpecTree; diagnostics: Diagnostic[] } {
   const of = <T>(kind: Kind) => typed.filter((t) => t.kind === kind).map((t) => ({ doc: t.doc, written: t.doc.value as T }));
   const diagnostics: Diagnostic[] = [];
   const withDiagnostics = <T>(doc: SpecDocument, result: { value: T; diagnostics: Diagnostic[] }) => {
@@ -94,6 +105,7 @@ function normalize(typed: readonly TypedDocument[], files: SpecFiles): { tree: S
     members: of<MemberDocument>('Member').map(({ doc, written }) => ({ doc, value: normalizeMember(written) })),
     buckets: of<BucketDocument>('Bucket').map(({ doc, written }) => withDiagnostics(doc, normalizeBucket(written, doc, files))),
     jobs: of<LabelingJobDocument>('LabelingJob').map(({ doc, written }) => withDiagnostics(doc, normalizeLabelingJob(written, doc, files))),
+    invalid,
   };
   return { tree, diagnostics };
 }

@@ -2,6 +2,7 @@
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Bucket, LabelingJob, Member, Project, Team, Workforce } from '../core/model.js';
 import { formatPath, type Path, type SpecDocument } from './documents.js';
+import type { Kind } from './kinds.js';
 
 export interface Loaded<T> {
   doc: SpecDocument;
@@ -16,6 +17,11 @@ export interface SpecTree {
   members: Loaded<Member>[];
   buckets: Loaded<Bucket>[];
   jobs: Loaded<LabelingJob>[];
+  /**
+   * Documents of a known kind and name that failed the schema. Their values are not in the tree, but they are
+   * declared: a rule must not report a reference to one as unknown (the schema diagnostics already say what is wrong).
+   */
+  invalid: Array<{ kind: Kind; name: string }>;
 }
 
 /** Reading a value of a document by path: rules look at what was written, not only at the resolved value. */

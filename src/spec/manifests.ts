@@ -33,8 +33,10 @@ export function lintManifests(tree: SpecTree): Diagnostic[] {
         object.file !== undefined
           ? (line, code, message, hint, severity = 'error') =>
               out.push({ severity, code, message, hint, file: path.join(path.dirname(bucket.doc.file), object.file!), line, column: 1 })
-          : (line, code, message, hint, severity = 'error') =>
-              out.push(problem(bucket.doc, ['spec', 'objects', index, 'content'], code, `manifest line ${line}: ${message}`, hint, severity));
+          : (line, code, message, hint, severity = 'error') => {
+              const at = ['spec', 'objects', index, 'content'];
+              out.push({ ...problem(bucket.doc, at, code, `manifest line ${line}: ${message}`, hint, severity), ...bucket.doc.locateLine(at, line) });
+            };
       lintManifest(Buffer.from(resolved.bodyBase64, 'base64').toString('utf8'), job, report);
     });
   }

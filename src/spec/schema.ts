@@ -35,13 +35,19 @@ export interface TypedDocument {
   name: string;
 }
 
-export function checkSchema(doc: SpecDocument): { typed?: TypedDocument; diagnostics: Diagnostic[] } {
+/** `declared`: a document that failed the schema but says its kind and name, so references to it can resolve. */
+export function checkSchema(doc: SpecDocument): { typed?: TypedDocument; declared?: { kind: Kind; name: string }; diagnostics: Diagnostic[] } {
   const envelope = checkEnvelope(doc);
   if (envelope.length > 0) return { diagnostics: envelope };
-  const value = doc.value as { kind: Kind; metadata: { name: string } };
-  const validate = validatorFor(value.kind);
-  if (validate(value)) return { typed: { doc, kind: value.kind, name: value.metadata.name }, diagnostics: [] };
-  return { diagnostics: toDiagnostics(doc, (validate.errors ?? []) as AjvError[]) };
+  const value = doc.value as { kind: Kind; metadata?: { name?: unknown } };
+  const { kind } = value;
+  const name = value.metadata?.name;
+  const validate = validatorFor(kind);
+  if (validate(value)) return { typed: { doc, kind, name: name as string }, diagnostics: [] };
+  return {
+    ...(typeof name === 'string' ? { declared: { kind, name } } : {}),
+    diagnostics: toDiagnostics(doc, (validate.errors ?? []) as AjvError[]),
+  };
 }
 
 function checkEnvelope(doc: SpecDocument): Diagnostic[] {
@@ -57,14 +63,15 @@ function checkEnvelope(doc: SpecDocument): Diagnostic[] {
     return at([], 'missing-field', 'missing required field "apiVersion"', `Add \`apiVersion: ${API_VERSION}\`.`);
   }
   if (record.apiVersion !== API_VERSION) {
-    return at(['apiVersion'], 'unsupported-api-version', `unsupported apiVersion "${String(record.apiVersion)}"`, `Use \`apiVersion: ${API_VERSION}\`.`);
+    return at(['apiVersion'], 'unsupported-api-version', `unsupported apiVersion ${shownValue(record.apiVersion)}`, `Use \`apiVersion: ${API_VERSION}\`.`);
   }
   if (record.kind === undefined) {
     return at([], 'missing-field', 'missing required field "kind"', `Add \`kind:\`, one of ${KINDS.join(', ')}.`);
   }
   if (!isKind(record.kind)) {
-    const suggestion = KINDS.find((k) => k.toLowerCase() === String(record.kind).toLowerCase());
-    return at(['kind'], 'unknown-kind', `unknown kind "${String(record.kind)}"`, suggestion ? `Did you mean \`${suggestion}\`? Kinds are case-sensitive.` : `Use one of ${KINDS.join(', ')}.`);
+    // Only a string can be a miscased kind: `kind: [Team]` is no spelling mistake.
+    const suggestion = typeof record.kind === 'string' ? KINDS.find((k) => k.toLowerCase() === String(record.kind).toLowerCase()) : undefined;
+    return at(['kind'], 'unknown-kind', `unknown kind ${shownValue(record.kind)}`, suggestion ? `Did you mean \`${suggestion}\`? Kinds are case-sensitive.` : `Use one of ${KINDS.join(', ')}.`);
   }
   return [];
 }
@@ -74,9 +81,11 @@ type AjvError = ErrorObject & {
 };
 
 function toDiagnostics(doc: SpecDocument, errors: readonly AjvError[]): Diagnostic[] {
-  // A failed oneOf also reports every branch's errors; report the oneOf alone, with its description as the hint.
-  const oneOfPaths = errors.filter((e) => e.keyword === 'oneOf').map((e) => e.schemaPath);
-  const kept = errors.filter((e) => e.keyword === 'oneOf' || !oneOfPaths.some((p) => e.schemaPath.startsWith(p.replace(/\/oneOf$/, '/oneOf/'))));
+  // A value of the wrong length often breaks its pattern too (`""` and `^.+$`, a 3-character e-mail): one
+  // problem, so the length is reported alone; the pattern is checked again once the length is right.
+  const where = (e: AjvError) => `${e.instancePath}\u0000${e.propertyName ?? ''}`;
+  const wrongLength = new Set(errors.filter((e) => e.keyword === 'minLength' || e.keyword === 'maxLength').map(where));
+  const kept = collapseOneOf(errors).filter((e) => e.keyword !== 'pattern' || !wrongLength.has(where(e)));
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const error of kept) {
@@ -91,11 +100,38 @@ function toDiagnostics(doc: SpecDocument, errors: readonly AjvError[]): Diagnost
   return out;
 }
 
+/** Keywords whose failure means the value does not have a oneOf branch's shape at all. */
+const SHAPE_KEYWORDS = new Set(['type', 'enum', 'const']);
+
+/**
+ * A failed oneOf also reports every branch's errors. When the value has the shape of exactly one branch (a list
+ * where the other branch is a preset name), that branch's errors say what is wrong: keep them alone. Otherwise
+ * keep the oneOf alone, whose description (the hint) lists the accepted forms. Branches are told apart by schema
+ * identity, not schemaPath: errors under a `$ref` carry the referenced schema's path.
+ */
+function collapseOneOf(errors: readonly AjvError[]): AjvError[] {
+  let kept = [...errors];
+  for (const oneOf of errors.filter((e) => e.keyword === 'oneOf')) {
+    const branches = Array.isArray(oneOf.schema) ? (oneOf.schema as unknown[]) : [];
+    const under = (e: AjvError) => e !== oneOf && (e.instancePath === oneOf.instancePath || e.instancePath.startsWith(`${oneOf.instancePath}/`));
+    const shaped = branches.filter((branch) => !errors.some((e) => under(e) && e.parentSchema === branch && SHAPE_KEYWORDS.has(e.keyword)));
+    kept =
+      shaped.length === 1
+        ? kept.filter((e) => e !== oneOf && !(under(e) && e.parentSchema !== shaped[0] && branches.includes(e.parentSchema)))
+        : kept.filter((e) => !under(e));
+  }
+  return kept;
+}
+
 function describe(doc: SpecDocument, error: AjvError): Diagnostic | undefined {
-  const path = pointerToPath(error.instancePath);
-  const where = formatPath(path) || 'document';
+  // A key breaking a propertyNames rule is reported twice: the broken rule (with `propertyName` set, the key as
+  // `data`) and a vague "property name must be valid". Keep the rule, pointed at the key; drop the summary.
+  if (error.keyword === 'propertyNames') return undefined;
+  const key = error.propertyName;
+  const path = key === undefined ? pointerToPath(error.instancePath) : [...pointerToPath(error.instancePath), key];
+  const where = formatPath(key === undefined ? path : path.slice(0, -1)) || 'document';
   const hint = error.parentSchema?.description;
-  const located = (code: string, message: string, at: Path, useKey = false, fix = hint): Diagnostic => ({
+  const located = (code: string, message: string, at: Path, useKey = key !== undefined, fix = hint): Diagnostic => ({
     severity: 'error',
     code,
     message,
@@ -105,11 +141,11 @@ function describe(doc: SpecDocument, error: AjvError): Diagnostic | undefined {
     path: formatPath(at),
   });
   const params = error.params as Record<string, unknown>;
-  const shown = JSON.stringify(error.data);
+  const shown = key === undefined ? shownValue(error.data) : `key ${shownValue(error.data)}`;
   switch (error.keyword) {
     case 'required': {
       const field = String(params.missingProperty);
-      const description = error.parentSchema?.properties?.[field]?.description;
+      const description = error.parentSchema?.properties?.[field]?.description ?? `Add \`${field}:\` here.`;
       return located('missing-field', `${where}: missing required field "${field}"`, path, true, description);
     }
     case 'additionalProperties': {
@@ -119,8 +155,13 @@ function describe(doc: SpecDocument, error: AjvError): Diagnostic | undefined {
       const fix = close ? `Did you mean \`${close}\`?` : `Allowed fields here: ${allowed.join(', ')}.`;
       return located('unknown-field', `${where}: unknown field "${field}"`, [...path, field], true, fix);
     }
-    case 'type':
-      return located('wrong-type', `${where}: must be ${article(String(params.type))}, not ${kindOf(error.data)}`, path);
+    case 'type': {
+      // YAML reads unquoted digits (an account id, a numeric label) as a number, and `yes`/`no`... as booleans.
+      const quote = params.type === 'string' && (typeof error.data === 'number' || typeof error.data === 'boolean');
+      const why = typeof error.data === 'number' ? 'digits as a number (dropping leading zeros)' : 'true/false as a boolean';
+      const fix = quote ? `Quote the value: YAML reads unquoted ${why}.${hint ? ` ${hint}` : ''}` : hint;
+      return located('wrong-type', `${where}: must be ${article(String(params.type))}, not ${kindOf(error.data)}`, path, undefined, fix);
+    }
     case 'pattern':
       return located('invalid-format', `${where}: ${shown} is not valid`, path);
     case 'minLength':
@@ -134,19 +175,19 @@ function describe(doc: SpecDocument, error: AjvError): Diagnostic | undefined {
     case 'minProperties':
     case 'maxProperties':
       return located('invalid-count', `${where}: has ${countOf(error.data)} entries; ${error.keyword.startsWith('min') ? 'at least' : 'at most'} ${String(params.limit)} allowed`, path);
-    case 'uniqueItems':
-      return located('duplicate-item', `${where}: ${JSON.stringify((error.data as unknown[])[Number(params.i)])} is listed twice`, [...path, Number(params.i)], false, 'Remove the repeated entry.');
+    case 'uniqueItems': {
+      // ajv's i and j come in either order depending on the item type; point at the repetition, not the original.
+      const repeated = Math.max(Number(params.i), Number(params.j));
+      const first = Math.min(Number(params.i), Number(params.j));
+      return located('duplicate-item', `${where}: ${shownValue((error.data as unknown[])[repeated])} is listed twice (also ${formatPath([...path, first])})`, [...path, repeated], false, 'Remove the repeated entry.');
+    }
     case 'enum':
       return located('invalid-value', `${where}: ${shown} is not one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`, path);
     case 'const':
       return located('invalid-value', `${where}: must be ${JSON.stringify(params.allowedValue)}`, path);
     case 'oneOf':
       return located('invalid-value', `${where}: ${shown} is not a valid value`, path);
-    case 'propertyNames':
-      return located('invalid-format', `${where}: key "${String(params.propertyName)}" is not valid`, [...path, String(params.propertyName)], true);
     default:
-      // propertyNames reports the inner failure too (on the same key); the propertyNames entry covers it.
-      if (error.propertyName !== undefined) return undefined;
       return located('invalid-value', `${where}: ${error.message ?? 'is not valid'}`, path);
   }
 }
@@ -160,11 +201,19 @@ function pointerToPath(pointer: string): Path {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
+/** A value as JSON, cut short: a 20,000-character invitation does not belong in a one-line diagnostic. */
+function shownValue(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > MAX_SHOWN ? `${json.slice(0, MAX_SHOWN - 1)}…` : json;
+}
+
+const MAX_SHOWN = 80;
+
 function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  return `${article(typeof value)} (${JSON.stringify(value)})`;
+  return `${article(typeof value)} (${shownValue(value)})`;
 }
 
 function article(type: string): string {

@@ -17,7 +17,7 @@ export const specFilesOnDisk: SpecFiles = {
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${(error as Error).message})`;
       return {
-        diagnostic: problem(doc, at, 'file-not-found', `file "${relative}" ${reason} (looked for ${full})`, 'Paths are relative to the spec file that names them; fix the path or add the file.'),
+        diagnostic: problem(doc, at, 'file-not-found', `file "${relative}" ${reason} (looked for ${path.relative(process.cwd(), full) || full})`, 'Paths are relative to the spec file that names them; fix the path or add the file.'),
       };
     }
   },

@@ -12,8 +12,13 @@ function unknownTeam(name: string, known: readonly string[]): { message: string;
   };
 }
 
+/** Teams that failed the schema still exist for references: their own diagnostics say what is wrong. */
+function declaredTeams(tree: Parameters<Rule>[0]): string[] {
+  return [...tree.teams.map((t) => t.value.name), ...tree.invalid.filter((d) => d.kind === 'Team').map((d) => d.name)];
+}
+
 export const memberTeamsExist: Rule = (tree) => {
-  const known = tree.teams.map((t) => t.value.name);
+  const known = declaredTeams(tree);
   const out: Diagnostic[] = [];
   for (const member of tree.members) {
     const teams = valueAt(member.doc, ['spec', 'teams']);
@@ -29,7 +34,7 @@ export const memberTeamsExist: Rule = (tree) => {
 };
 
 export const jobTeamExists: Rule = (tree) => {
-  const known = tree.teams.map((t) => t.value.name);
+  const known = declaredTeams(tree);
   return tree.jobs
     .filter((job) => !known.includes(job.value.team))
     .map((job) => {
@@ -68,7 +73,8 @@ export const noSharedUserGroups: Rule = (tree) => {
   for (const team of tree.teams) {
     const earlier = owner.get(team.value.userGroup);
     if (earlier === undefined) owner.set(team.value.userGroup, team.value.name);
-    else {
+    // The same team declared twice is reported once, as a duplicate name.
+    else if (earlier !== team.value.name) {
       const at = valueAt(team.doc, ['spec', 'userGroup']) === undefined ? ['metadata', 'name'] : ['spec', 'userGroup'];
       out.push(problem(team.doc, at, 'shared-user-group', `team "${team.value.name}" uses the Cognito group "${team.value.userGroup}", which team "${earlier}" already uses`, 'Give each team its own userGroup; membership of a group is membership of every team built on it.'));
     }
