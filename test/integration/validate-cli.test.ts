@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = 'dist/cli/main.js';
 const INVALID = 'test/fixtures/invalid';
+const WARNINGS = 'test/fixtures/warnings';
 const ESC = '\u001b';
 
 interface Run {
@@ -89,11 +90,11 @@ describe('gtctl validate', () => {
   });
 
   it('exits 0 when there are only warnings, and shows them', () => {
-    expect(gtctl(['validate', '-d', `${INVALID}/job-team-without-members`])).toEqual({
+    expect(gtctl(['validate', '-d', `${WARNINGS}/job-team-without-members`])).toEqual({
       code: 0,
-      stdout: `✓ ${INVALID}/job-team-without-members: 2 documents in 2 files (1 Team, 1 LabelingJob) valid with 1 warning\n`,
+      stdout: `✓ ${WARNINGS}/job-team-without-members: 2 documents in 2 files (1 Team, 1 LabelingJob) valid with 1 warning\n`,
       stderr: [
-        `${INVALID}/job-team-without-members/job.yaml:6:9: warning team-without-members: team "labelers" has no members, so nobody will work on this job`,
+        `${WARNINGS}/job-team-without-members/job.yaml:6:9: warning team-without-members: team "labelers" has no members, so nobody will work on this job`,
         '  hint: Add members to the team (its `members` list or Member documents naming it).',
         '',
       ].join('\n'),
@@ -123,7 +124,7 @@ describe('gtctl validate', () => {
 
   it('writes no colour when the output is not a terminal, or with NO_COLOR or --no-color', () => {
     for (const run of [
-      gtctl(['validate', '-d', `${INVALID}/warnings-only`]),
+      gtctl(['validate', '-d', `${WARNINGS}/warnings-only`]),
       gtctl(['validate', '-d', `${INVALID}/job-single-label`], { NO_COLOR: '1' }),
       gtctl(['validate', '-d', `${INVALID}/job-single-label`, '--no-color']),
       gtctl(['validate', '-d', 'no/such/dir']),
