@@ -8,7 +8,7 @@ import { fingerprintLive } from './fingerprint.js';
 import type { LiveState } from './live.js';
 import type { DesiredState } from './model.js';
 import { linkDependencies, orderChanges } from './order.js';
-import { emptySummary, type Change, type Plan, type PlanContext } from './plan.js';
+import { emptySummary, type Change, type Plan, type PlanContext, type ReadTargets } from './plan.js';
 
 export interface PlanOptions {
   /** Epoch ms. */
@@ -41,9 +41,7 @@ export function buildPlan(desired: DesiredState, live: LiveState, options: PlanO
   const summary = emptySummary();
   for (const c of changes) summary[c.action]++;
   summary['no-op'] = parts.reduce((n, p) => n + p.noOps, 0);
-  const teamOfGroup = new Map<string, string>();
-  for (const t of live.teams) if (t.userGroup && ownershipOf(t.tags, project.name) === 'ours') teamOfGroup.set(t.userGroup, t.name);
-  for (const t of desired.teams) teamOfGroup.set(t.userGroup, t.name);
+  const read = readTargets(desired);
   return {
     formatVersion: 1,
     project: project.name,
@@ -51,12 +49,30 @@ export function buildPlan(desired: DesiredState, live: LiveState, options: PlanO
     account: live.account,
     changes,
     summary,
-    context: contextOf(live, oidc),
-    fingerprints: fingerprintLive(live, changes.map((c: Change) => c.address), teamOfGroup),
+    context: { read, ...contextOf(live, oidc) },
+    fingerprints: fingerprintLive(live, changes.map((c: Change) => c.address), teamOfGroup(live, project.name, read)),
   };
 }
 
-function contextOf(live: LiveState, oidc: boolean): PlanContext {
+/** What the live read must cover for these specs; saved with the plan so that apply can read the same again. */
+export function readTargets(desired: DesiredState): ReadTargets {
+  const identity = desired.workforce?.identity;
+  return {
+    ...(identity?.type === 'cognito-managed' ? { managedPoolName: identity.poolName } : {}),
+    ...(identity?.type === 'cognito-existing' ? { userPoolId: identity.userPoolId } : {}),
+    groupTeams: Object.fromEntries(desired.teams.map((t) => [t.userGroup, t.name]).sort(([a], [b]) => (a! < b! ? -1 : a! > b! ? 1 : 0))),
+  };
+}
+
+/** Which team each read group belongs to: desired teams, and the live teams this project owns. */
+export function teamOfGroup(live: LiveState, project: string, read: ReadTargets): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const t of live.teams) if (t.userGroup && ownershipOf(t.tags, project) === 'ours') map.set(t.userGroup, t.name);
+  for (const [group, team] of Object.entries(read.groupTeams)) map.set(group, team);
+  return map;
+}
+
+function contextOf(live: LiveState, oidc: boolean): Omit<PlanContext, 'read'> {
   return {
     identity: oidc ? 'oidc' : 'cognito',
     ...(live.workforce ? { workforceName: live.workforce.name } : {}),

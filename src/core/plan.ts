@@ -35,7 +35,7 @@ interface ChangeBase {
 }
 
 /** Which parts of the workforce an update touches; apply must not touch the others. */
-export type WorkforcePart = 'sourceIpCidrs' | 'oidc' | 'invitation' | 'portalUrls' | 'tags';
+export type WorkforcePart = 'sourceIpCidrs' | 'oidc' | 'invitation' | 'portalUrls' | 'managedAttribute' | 'tags';
 
 export interface WorkforceChange extends ChangeBase {
   kind: 'workforce';
@@ -82,8 +82,20 @@ export type Change = WorkforceChange | TeamChange | MemberChange | MembershipCha
 
 export type Summary = Record<Action, number>;
 
+/** Which Cognito objects a plan reads besides the account-wide lists (workforces, teams). */
+export interface ReadTargets {
+  /** The name of the pool gtctl manages, found by name (and ownership tag) while no workforce points at it. */
+  managedPoolName?: string;
+  /** An existing pool named by the Workforce spec. */
+  userPoolId?: string;
+  /** Cognito group -> team, for the groups of desired teams (their members are read). */
+  groupTeams: Record<string, string>;
+}
+
 /** Live identifiers the plan resolved, for changes that reference them (a created workforce fills them in at apply). */
 export interface PlanContext {
+  /** What to read again when a saved plan is applied (the same objects the plan read). */
+  read: ReadTargets;
   userPoolId?: string;
   clientId?: string;
   workforceName?: string;

@@ -1,7 +1,7 @@
 // The private workforce: create (with a managed Cognito pool, app client and domain), update in place what AWS
 // allows (source CIDRs, OIDC settings while no team exists, invitation template, portal URLs, tags), block the rest.
 import { address } from '../address.js';
-import type { LiveState, LiveUserPool, LiveWorkforce } from '../live.js';
+import { MANAGED_USER_ATTRIBUTE, type LiveState, type LiveUserPool, type LiveWorkforce } from '../live.js';
 import type { Project, Workforce } from '../model.js';
 import type { FieldDiff, WorkforceChange, WorkforcePart } from '../plan.js';
 import type { KindPlan } from './kind-plan.js';
@@ -76,6 +76,9 @@ export function planWorkforce(desired: Workforce | undefined, project: Project, 
         'app client callback and sign-out URLs must point at the labeling portal',
       );
     }
+  }
+  if (desired.identity.type !== 'oidc' && live.userPool && !live.userPool.customAttributes.includes(MANAGED_USER_ATTRIBUTE)) {
+    add('managedAttribute', [{ path: 'userPool.customAttributes', after: `custom:${MANAGED_USER_ATTRIBUTE}` }], 'add a custom attribute that records which users gtctl manages');
   }
   const tagChanges = tagDiffs(current.tags, tags);
   add('tags', tagChanges.diff, 'tags changed');
