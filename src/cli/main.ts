@@ -1,22 +1,32 @@
 #!/usr/bin/env node
 // The gtctl command line: arguments to typed options, call app/, render, exit code. The single top-level catch
 // lives here: user and AWS errors print as a message and a hint, never a stack; internal errors show the stack.
-import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { GtctlError } from '../core/errors.js';
 import { styleFor } from '../report/style.js';
+import { applyCommand } from './commands/apply.js';
+import { planCommand } from './commands/plan.js';
 import { sandboxCommand } from './commands/sandbox.js';
+import { statusCommand } from './commands/status.js';
 import { validateCommand } from './commands/validate.js';
+import { version } from './version.js';
+import { formatDiagnostic } from '../report/diagnostics.js';
 import { EXIT, withGlobalOptions } from './options.js';
 
-const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+// gtctl pins the SDK with its lock file (newer SDK releases need Node 22); the SDK's notice about that is for
+// whoever upgrades gtctl, not for its users, so it is off unless the user set the variable themselves.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 export async function main(argv: string[]): Promise<void> {
   const cli = withGlobalOptions(yargs(argv))
     .scriptName('gtctl')
     .usage('$0 <command> [options]\n\nManage Amazon SageMaker Ground Truth from YAML specs: validate, plan, apply.')
     .command(validateCommand)
+    .command(planCommand)
+    .command(applyCommand)
+    .command(statusCommand)
     .command(sandboxCommand)
     .demandCommand(1, 'Name a command; see gtctl --help.')
     .strict()
@@ -36,6 +46,9 @@ export async function main(argv: string[]): Promise<void> {
 
 function reportError(error: unknown, argv: readonly string[]): void {
   const style = styleFor(process.stderr, { color: !argv.includes('--no-color') });
+  // Invalid specs stop plan/apply/status: show every diagnostic, then the one-line reason.
+  const diagnostics = (error as { diagnostics?: Parameters<typeof formatDiagnostic>[0][] }).diagnostics;
+  for (const d of diagnostics ?? []) process.stderr.write(`${formatDiagnostic(d, style)}\n`);
   if (error instanceof GtctlError && error.source !== 'internal') {
     process.stderr.write(`${style.red(style.bold('error'))} ${error.code}: ${error.message}\n`);
     if (error.hint) process.stderr.write(`  ${style.dim(`hint: ${error.hint}`)}\n`);

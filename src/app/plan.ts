@@ -1,0 +1,31 @@
+// Use case: plan. Specs -> desired; AWS -> live (bulk reads); pair and diff -> a Plan value.
+import type { AwsPorts } from '../aws/ports.js';
+import { buildPlan, readTargets } from '../core/build-plan.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { DesiredState } from '../core/model.js';
+import type { Plan } from '../core/plan.js';
+import { readLiveState } from '../providers/read-live.js';
+import type { Reporter } from '../report/reporter.js';
+import { checkAccount, connect, loadDesired, resolveRegion, type AwsOptions } from './session.js';
+
+export interface PlanResult {
+  plan: Plan;
+  desired: DesiredState;
+  ports: AwsPorts;
+  warnings: Diagnostic[];
+  /** AWS calls made while planning, by operation. */
+  calls: Record<string, number>;
+}
+
+export async function plan(directory: string, options: AwsOptions, reporter: Reporter, now: () => number = Date.now): Promise<PlanResult> {
+  const { desired, warnings } = await loadDesired(directory, options);
+  const region = resolveRegion(desired.project.region, options);
+  const ports = await connect(region, options);
+  const account = await checkAccount(ports, desired.project.accountId);
+  reporter.readStarted();
+  const started = now();
+  const live = await readLiveState(ports, { account, region, project: desired.project.name, read: readTargets(desired) });
+  const calls = ports.calls();
+  reporter.readFinished({ calls, ms: now() - started });
+  return { plan: buildPlan(desired, live, { now: now() }), desired, ports, warnings, calls };
+}

@@ -1,0 +1,93 @@
+// The one place gtctl builds AWS SDK clients. Each SDK package is imported on the first call of its port, so commands
+// that never reach AWS (`--version`, `validate`) never load the SDK: this file and the ports import only its types.
+// Every call passes through one middleware that counts it, paces it (Cognito) and maps its error to a GtctlError.
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import type { STSClient } from '@aws-sdk/client-sts';
+import { DEFAULT_MAX_ATTEMPTS, type AwsConfig } from './config.js';
+import { cognitoPort } from './cognito.js';
+import { toGtctlError, type AwsService, type ErrorContext } from './errors.js';
+import type { AwsPorts } from './ports.js';
+import { CognitoRateLimiter } from './rate-limits.js';
+import { sageMakerPort } from './sagemaker.js';
+import { stsPort } from './sts.js';
+
+/** A service's SDK module (for its command classes) and its client, as the ports receive them. */
+export interface Connected<Sdk, Client> {
+  sdk: Sdk;
+  client: Client;
+}
+export type Connect<Sdk, Client> = () => Promise<Connected<Sdk, Client>>;
+
+/** Builds the ports; no SDK code is loaded and no client exists until a port is first called. */
+export function createAwsPorts(config: AwsConfig): AwsPorts {
+  const maxAttempts = config.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const limiter = new CognitoRateLimiter(config.cognitoRates); // checks the rates now: a bad one is the user's error
+  const counts = new Map<string, number>();
+  const errorContext: ErrorContext = {
+    maxAttempts,
+    ...(config.endpoint !== undefined && { endpoint: config.endpoint }),
+    ...(config.profile !== undefined && { profile: config.profile }),
+  };
+  const clientConfig = {
+    region: config.region,
+    // Adaptive: the standard backoff plus a client-side send rate the SDK lowers when AWS throttles. For SageMaker,
+    // which publishes no rates to pace at, that is the only pacing; for Cognito it backs up rate-limits.ts.
+    retryMode: 'adaptive',
+    maxAttempts,
+    ...(config.profile !== undefined && { profile: config.profile }),
+    ...(config.endpoint !== undefined && { endpoint: config.endpoint }),
+    ...(config.credentials !== undefined && { credentials: config.credentials }),
+  };
+
+  // Sits first in the stack (initialize step, high priority), around the SDK's own retries: one logical call is
+  // counted once and paced once however many attempts it takes, and whatever fails inside (credentials, signing,
+  // the network, AWS's answer) leaves as a GtctlError.
+  const middleware =
+    (service: AwsService) =>
+    <A, R>(next: (args: A) => Promise<R>, context: { commandName?: string }) =>
+    async (args: A): Promise<R> => {
+      const operation = (context.commandName ?? 'Unknown').replace(/Command$/, '');
+      const key = `${service}.${operation}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      try {
+        return await (service === 'cognito-idp' ? limiter.schedule(operation, () => next(args)) : next(args));
+      } catch (error) {
+        throw toGtctlError(error, service, operation, errorContext);
+      }
+    };
+  const step = { step: 'initialize', priority: 'high', name: 'gtctlCalls' } as const;
+
+  return {
+    sts: stsPort(
+      once(async () => {
+        const sdk = await import('@aws-sdk/client-sts');
+        const client: STSClient = new sdk.STSClient(clientConfig);
+        client.middlewareStack.add(middleware('sts'), step);
+        return { sdk, client };
+      }),
+    ),
+    sageMaker: sageMakerPort(
+      once(async () => {
+        const sdk = await import('@aws-sdk/client-sagemaker');
+        const client: SageMakerClient = new sdk.SageMakerClient(clientConfig);
+        client.middlewareStack.add(middleware('sagemaker'), step);
+        return { sdk, client };
+      }),
+    ),
+    cognito: cognitoPort(
+      once(async () => {
+        const sdk = await import('@aws-sdk/client-cognito-identity-provider');
+        const client: CognitoIdentityProviderClient = new sdk.CognitoIdentityProviderClient(clientConfig);
+        client.middlewareStack.add(middleware('cognito-idp'), step);
+        return { sdk, client };
+      }),
+    ),
+    calls: () => Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+  };
+}
+
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
+}

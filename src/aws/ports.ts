@@ -1,0 +1,89 @@
+// The narrow AWS ports: one interface per service, listing only the calls gtctl makes. SDK types in, plain arrays
+// out: pagination is folded in, so a `list*` returns everything. Implementations live beside this file and are the
+// only code that imports @aws-sdk values; everything else sees these interfaces (and fakes them in tests).
+import type {
+  AdminCreateUserCommandInput,
+  CreateGroupCommandInput,
+  CreateUserPoolClientCommandInput,
+  CreateUserPoolCommandInput,
+  DomainDescriptionType,
+  GroupType,
+  UpdateUserPoolClientCommandInput,
+  UpdateUserPoolCommandInput,
+  UserPoolClientType,
+  UserPoolDescriptionType,
+  UserPoolType,
+  UserType,
+} from '@aws-sdk/client-cognito-identity-provider';
+import type {
+  CreateLabelingJobCommandInput,
+  CreateWorkforceCommandInput,
+  CreateWorkteamCommandInput,
+  DescribeLabelingJobCommandOutput,
+  LabelingJobSummary,
+  Tag,
+  UpdateWorkforceCommandInput,
+  UpdateWorkteamCommandInput,
+  Workforce,
+  Workteam,
+} from '@aws-sdk/client-sagemaker';
+
+export interface StsPort {
+  callerIdentity(): Promise<{ account: string; arn: string }>;
+}
+
+export interface SageMakerPort {
+  listWorkforces(): Promise<Workforce[]>;
+  describeWorkforce(name: string): Promise<Workforce | undefined>;
+  createWorkforce(input: CreateWorkforceCommandInput): Promise<string>;
+  updateWorkforce(input: UpdateWorkforceCommandInput): Promise<Workforce>;
+  listWorkteams(): Promise<Workteam[]>;
+  createWorkteam(input: CreateWorkteamCommandInput): Promise<string>;
+  updateWorkteam(input: UpdateWorkteamCommandInput): Promise<Workteam>;
+  deleteWorkteam(name: string): Promise<void>;
+  listTags(arn: string): Promise<Tag[]>;
+  addTags(arn: string, tags: Tag[]): Promise<void>;
+  deleteTags(arn: string, keys: string[]): Promise<void>;
+  listLabelingJobs(): Promise<LabelingJobSummary[]>;
+  describeLabelingJob(name: string): Promise<DescribeLabelingJobCommandOutput | undefined>;
+  createLabelingJob(input: CreateLabelingJobCommandInput): Promise<string>;
+  stopLabelingJob(name: string): Promise<void>;
+}
+
+export interface CognitoPort {
+  listUserPools(): Promise<UserPoolDescriptionType[]>;
+  /** Undefined when the pool does not exist. */
+  describeUserPool(userPoolId: string): Promise<UserPoolType | undefined>;
+  createUserPool(input: CreateUserPoolCommandInput): Promise<UserPoolType>;
+  updateUserPool(input: UpdateUserPoolCommandInput): Promise<void>;
+  addCustomAttribute(userPoolId: string, name: string): Promise<void>;
+  listUserPoolClients(userPoolId: string): Promise<Array<{ ClientId?: string; ClientName?: string }>>;
+  describeUserPoolClient(userPoolId: string, clientId: string): Promise<UserPoolClientType | undefined>;
+  createUserPoolClient(input: CreateUserPoolClientCommandInput): Promise<UserPoolClientType>;
+  updateUserPoolClient(input: UpdateUserPoolClientCommandInput): Promise<void>;
+  /** Undefined when no pool has this domain prefix. */
+  describeUserPoolDomain(domain: string): Promise<DomainDescriptionType | undefined>;
+  createUserPoolDomain(userPoolId: string, domain: string): Promise<void>;
+  listGroups(userPoolId: string): Promise<GroupType[]>;
+  createGroup(input: CreateGroupCommandInput): Promise<void>;
+  deleteGroup(userPoolId: string, groupName: string): Promise<void>;
+  listUsers(userPoolId: string): Promise<UserType[]>;
+  listUsersInGroup(userPoolId: string, groupName: string): Promise<UserType[]>;
+  adminCreateUser(input: AdminCreateUserCommandInput): Promise<UserType>;
+  adminUpdateUserAttributes(userPoolId: string, username: string, attributes: Record<string, string>): Promise<void>;
+  adminAddUserToGroup(userPoolId: string, username: string, groupName: string): Promise<void>;
+  adminRemoveUserFromGroup(userPoolId: string, username: string, groupName: string): Promise<void>;
+  adminDisableUser(userPoolId: string, username: string): Promise<void>;
+  adminEnableUser(userPoolId: string, username: string): Promise<void>;
+  adminDeleteUser(userPoolId: string, username: string): Promise<void>;
+  adminUserGlobalSignOut(userPoolId: string, username: string): Promise<void>;
+}
+
+/** Every port plus the count of AWS calls made through them (plans report it; benchmarks check it). */
+export interface AwsPorts {
+  sts: StsPort;
+  sageMaker: SageMakerPort;
+  cognito: CognitoPort;
+  /** Calls made so far, by `Service.Operation`. */
+  calls(): Record<string, number>;
+}

@@ -1,0 +1,44 @@
+// `gtctl plan [-d DIR] [--out FILE] [--json] [--detailed-exitcode]`
+import { writeFile } from 'node:fs/promises';
+import type { Argv, CommandModule } from 'yargs';
+import { hasChanges } from '../../core/plan.js';
+import { humanReporter } from '../../report/human-reporter.js';
+import { planFile, planJson } from '../../report/plan-json.js';
+import { renderPlan } from '../../report/plan-human.js';
+import { styleFor } from '../../report/style.js';
+import { awsOptions, printWarnings } from '../aws-options.js';
+import { directoryOption, EXIT, type GlobalOptions } from '../options.js';
+import { version } from '../version.js';
+
+interface PlanArgs extends GlobalOptions {
+  dir: string;
+  out?: string;
+  json: boolean;
+  detailedExitcode: boolean;
+}
+
+export const planCommand: CommandModule<GlobalOptions, PlanArgs> = {
+  command: 'plan',
+  describe: 'Compare the specs with live AWS state and show the changes apply would make',
+  builder: (argv: Argv<GlobalOptions>) =>
+    directoryOption(argv)
+      .option('out', { type: 'string', describe: 'Save the plan (with the live fingerprints apply re-checks) to FILE' })
+      .option('json', { type: 'boolean', default: false, describe: 'Print the plan as JSON (formatVersion 1) on stdout' })
+      .option('detailed-exitcode', { type: 'boolean', default: false, describe: 'Exit 2 when there are changes, 0 when there are none' }) as unknown as Argv<PlanArgs>,
+  handler: async (args) => {
+    const { plan } = await import('../../app/plan.js');
+    const err = styleFor(process.stderr, args);
+    const reporter = humanReporter(process.stderr, err, { interactive: false });
+    const result = await plan(args.dir, awsOptions(args), reporter);
+    printWarnings(result.warnings, err);
+    if (args.json) process.stdout.write(planJson(result.plan));
+    else process.stdout.write(renderPlan(result.plan, styleFor(process.stdout, args)));
+    if (args.out) {
+      await writeFile(args.out, planFile(result.plan, { gtctlVersion: version, specDirectory: args.dir }));
+      process.stderr.write(`Saved the plan to ${args.out}; apply it with \`gtctl apply ${args.out}\`.\n`);
+    }
+    if (result.plan.summary.blocked > 0) process.exitCode = EXIT.error;
+    else if (args.detailedExitcode && hasChanges(result.plan)) process.exitCode = EXIT.changes;
+    else process.exitCode = EXIT.ok;
+  },
+};

@@ -1,0 +1,188 @@
+// Carrying out a workforce change. A managed pool is built step by step, each step finding what a previous,
+// interrupted run already made: pool, domain, app client, workforce, then the portal URLs on the client — the
+// workforce/app-client cycle (the client needs the portal URL that exists only once the workforce does).
+import type { UpdateUserPoolCommandInput, UpdateUserPoolClientCommandInput, UserPoolClientType, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+import type { CreateWorkforceCommandInput, OidcConfig } from '@aws-sdk/client-sagemaker';
+import { portalUrls } from '../core/diff/workforce.js';
+import { GtctlError } from '../core/errors.js';
+import { MANAGED_USER_ATTRIBUTE, OWNERSHIP_TAG } from '../core/live.js';
+import type { Workforce } from '../core/model.js';
+import type { WorkforceChange } from '../core/plan.js';
+import { MANAGED_CLIENT_NAME, PLACEHOLDER_URL } from './names.js';
+import { toTags, type ApplyRuntime } from './runtime.js';
+
+export async function executeWorkforce(change: WorkforceChange, runtime: ApplyRuntime): Promise<void> {
+  switch (change.action) {
+    case 'create':
+      return createWorkforce(change, runtime);
+    case 'update':
+      return updateWorkforce(change, runtime);
+    case 'delete':
+    case 'stop':
+    case 'blocked':
+      throw new GtctlError('unsupported-change', `cannot ${change.action} ${change.address}`, 'internal');
+  }
+}
+
+async function createWorkforce(change: WorkforceChange, runtime: ApplyRuntime): Promise<void> {
+  const { ports } = runtime;
+  const desired = change.workforce;
+  const identity = desired.identity;
+  const input: CreateWorkforceCommandInput = {
+    WorkforceName: desired.name,
+    ...(desired.sourceIpCidrs.length ? { SourceIpConfig: { Cidrs: [...desired.sourceIpCidrs] } } : {}),
+    Tags: toTags(change.tags),
+  };
+  if (identity.type === 'oidc') {
+    input.OidcConfig = oidcConfig(desired, runtime.env);
+  } else {
+    const { userPoolId, clientId } = identity.type === 'cognito-managed' ? await ensureManagedPool(desired, change.tags, runtime) : { userPoolId: identity.userPoolId, clientId: identity.clientId };
+    if (identity.type === 'cognito-existing') await ensureManagedAttribute(runtime, userPoolId);
+    input.CognitoConfig = { UserPool: userPoolId, ClientId: clientId };
+    runtime.context.userPoolId = userPoolId;
+    runtime.context.clientId = clientId;
+  }
+  if (!(await ports.sageMaker.describeWorkforce(desired.name))) await ports.sageMaker.createWorkforce(input);
+  runtime.context.workforceName = desired.name;
+  const workforce = await waitForActive(runtime, desired.name);
+  if (identity.type === 'cognito-managed' && workforce.SubDomain) await pointClientAtPortal(runtime, workforce.SubDomain);
+}
+
+async function ensureManagedPool(desired: Workforce, tags: Record<string, string>, runtime: ApplyRuntime): Promise<{ userPoolId: string; clientId: string }> {
+  const { cognito } = runtime.ports;
+  if (desired.identity.type !== 'cognito-managed') throw new GtctlError('unsupported-change', 'not a managed pool', 'internal');
+  const { poolName, domain, invitation } = desired.identity;
+  let userPoolId = runtime.context.userPoolId;
+  if (!userPoolId) {
+    for (const candidate of (await cognito.listUserPools()).filter((p) => p.Name === poolName)) {
+      const pool = candidate.Id ? await cognito.describeUserPool(candidate.Id) : undefined;
+      if (pool?.UserPoolTags?.[OWNERSHIP_TAG] === runtime.project) userPoolId = pool.Id;
+    }
+  }
+  if (!userPoolId) {
+    const pool = await cognito.createUserPool({
+      PoolName: poolName,
+      // Workers sign in with their e-mail, in any case (the portal compares it as typed: aws-facts §6.6).
+      UsernameAttributes: ['email'],
+      UsernameConfiguration: { CaseSensitive: false },
+      AutoVerifiedAttributes: ['email'],
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true, InviteMessageTemplate: { EmailSubject: invitation.subject, EmailMessage: invitation.message } },
+      Schema: [{ Name: MANAGED_USER_ATTRIBUTE, AttributeDataType: 'String', Mutable: true }],
+      UserPoolTags: tags,
+    });
+    userPoolId = pool.Id!;
+  }
+  const existingDomain = await cognito.describeUserPoolDomain(domain);
+  if (!existingDomain) await cognito.createUserPoolDomain(userPoolId, domain);
+  else if (existingDomain.UserPoolId !== userPoolId)
+    throw new GtctlError('domain-taken', `the Cognito domain prefix "${domain}" belongs to another user pool`, 'user', 'Choose another `domain` in the Workforce spec; prefixes are unique per Region.');
+  let clientId = runtime.context.clientId ?? (await cognito.listUserPoolClients(userPoolId)).find((c) => c.ClientName === MANAGED_CLIENT_NAME)?.ClientId;
+  if (!clientId) {
+    const client = await cognito.createUserPoolClient({
+      UserPoolId: userPoolId,
+      ClientName: MANAGED_CLIENT_NAME,
+      GenerateSecret: true,
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthFlows: ['code', 'implicit'],
+      AllowedOAuthScopes: ['email', 'openid', 'profile'],
+      SupportedIdentityProviders: ['COGNITO'],
+      CallbackURLs: [PLACEHOLDER_URL],
+      LogoutURLs: [PLACEHOLDER_URL],
+    });
+    clientId = client.ClientId!;
+  }
+  runtime.context.userPoolId = userPoolId;
+  runtime.context.clientId = clientId;
+  return { userPoolId, clientId };
+}
+
+async function waitForActive(runtime: ApplyRuntime, name: string) {
+  let latest = await runtime.ports.sageMaker.describeWorkforce(name);
+  await runtime.waitUntil(`workforce ${name} to become Active`, async () => {
+    latest = await runtime.ports.sageMaker.describeWorkforce(name);
+    if (latest?.Status === 'Failed') throw new GtctlError('workforce-failed', `workforce ${name} failed: ${latest.FailureReason ?? 'no reason given'}`, 'aws');
+    return latest?.Status === 'Active';
+  });
+  return latest!;
+}
+
+async function updateWorkforce(change: WorkforceChange, runtime: ApplyRuntime): Promise<void> {
+  const { ports } = runtime;
+  const desired = change.workforce;
+  const parts = new Set(change.parts);
+  if (parts.has('sourceIpCidrs')) await ports.sageMaker.updateWorkforce({ WorkforceName: desired.name, SourceIpConfig: { Cidrs: [...desired.sourceIpCidrs] } });
+  if (parts.has('oidc')) await ports.sageMaker.updateWorkforce({ WorkforceName: desired.name, OidcConfig: oidcConfig(desired, runtime.env) });
+  if (parts.has('sourceIpCidrs') || parts.has('oidc')) await waitForActive(runtime, desired.name);
+  const userPoolId = runtime.context.userPoolId;
+  if (parts.has('managedAttribute') && userPoolId) await ensureManagedAttribute(runtime, userPoolId);
+  if (parts.has('invitation') && userPoolId && desired.identity.type === 'cognito-managed') {
+    const { subject, message } = desired.identity.invitation;
+    const pool = await ports.cognito.describeUserPool(userPoolId);
+    if (!pool) throw new GtctlError('no-user-pool', `user pool ${userPoolId} no longer exists`, 'aws', 'Run `gtctl plan` again.');
+    await ports.cognito.updateUserPool({
+      ...userPoolUpdateFrom(pool),
+      AdminCreateUserConfig: { ...pool.AdminCreateUserConfig, InviteMessageTemplate: { ...pool.AdminCreateUserConfig?.InviteMessageTemplate, EmailSubject: subject, EmailMessage: message } },
+    });
+  }
+  if (parts.has('portalUrls')) {
+    const workforce = await ports.sageMaker.describeWorkforce(desired.name);
+    if (workforce?.SubDomain) await pointClientAtPortal(runtime, workforce.SubDomain);
+  }
+  if (parts.has('tags')) {
+    const workforce = await ports.sageMaker.describeWorkforce(desired.name);
+    if (workforce?.WorkforceArn) {
+      if (change.removeTags.length) await ports.sageMaker.deleteTags(workforce.WorkforceArn, change.removeTags);
+      await ports.sageMaker.addTags(workforce.WorkforceArn, toTags(change.tags));
+    }
+  }
+}
+
+async function ensureManagedAttribute(runtime: ApplyRuntime, userPoolId: string): Promise<void> {
+  const pool = await runtime.ports.cognito.describeUserPool(userPoolId);
+  if (!pool?.SchemaAttributes?.some((a) => a.Name === `custom:${MANAGED_USER_ATTRIBUTE}`)) await runtime.ports.cognito.addCustomAttribute(userPoolId, MANAGED_USER_ATTRIBUTE);
+}
+
+/** UpdateUserPoolClient replaces the whole configuration (aws-facts §6.2): describe, change the URLs, send it all back. */
+async function pointClientAtPortal(runtime: ApplyRuntime, subDomain: string): Promise<void> {
+  const { userPoolId, clientId } = runtime.context;
+  if (!userPoolId || !clientId) return;
+  const client = await runtime.ports.cognito.describeUserPoolClient(userPoolId, clientId);
+  if (!client) throw new GtctlError('no-app-client', `app client ${clientId} no longer exists in ${userPoolId}`, 'aws', 'Run `gtctl plan` again.');
+  const { callbackUrl, logoutUrl } = portalUrls(subDomain);
+  await runtime.ports.cognito.updateUserPoolClient({ ...clientUpdateFrom(client), CallbackURLs: [callbackUrl], LogoutURLs: [logoutUrl], DefaultRedirectURI: callbackUrl });
+}
+
+/** UpdateUserPool resets every field it is not given: carry over all the updatable ones from DescribeUserPool. */
+function userPoolUpdateFrom(pool: UserPoolType): UpdateUserPoolCommandInput {
+  const { Policies, DeletionProtection, LambdaConfig, AutoVerifiedAttributes, SmsVerificationMessage, EmailVerificationMessage, EmailVerificationSubject, VerificationMessageTemplate, SmsAuthenticationMessage, UserAttributeUpdateSettings, MfaConfiguration, DeviceConfiguration, EmailConfiguration, SmsConfiguration, UserPoolTags, AdminCreateUserConfig, UserPoolAddOns, AccountRecoverySetting, UserPoolTier } = pool;
+  return defined({ UserPoolId: pool.Id!, Policies, DeletionProtection, LambdaConfig, AutoVerifiedAttributes, SmsVerificationMessage, EmailVerificationMessage, EmailVerificationSubject, VerificationMessageTemplate, SmsAuthenticationMessage, UserAttributeUpdateSettings, MfaConfiguration, DeviceConfiguration, EmailConfiguration, SmsConfiguration, UserPoolTags, AdminCreateUserConfig, UserPoolAddOns, AccountRecoverySetting, UserPoolTier });
+}
+
+function clientUpdateFrom(c: UserPoolClientType): UpdateUserPoolClientCommandInput {
+  const { UserPoolId, ClientId, ClientName, RefreshTokenValidity, AccessTokenValidity, IdTokenValidity, TokenValidityUnits, ReadAttributes, WriteAttributes, ExplicitAuthFlows, SupportedIdentityProviders, CallbackURLs, LogoutURLs, DefaultRedirectURI, AllowedOAuthFlows, AllowedOAuthScopes, AllowedOAuthFlowsUserPoolClient, AnalyticsConfiguration, PreventUserExistenceErrors, EnableTokenRevocation, EnablePropagateAdditionalUserContextData, AuthSessionValidity } = c;
+  return defined({ UserPoolId: UserPoolId!, ClientId: ClientId!, ClientName, RefreshTokenValidity, AccessTokenValidity, IdTokenValidity, TokenValidityUnits, ReadAttributes, WriteAttributes, ExplicitAuthFlows, SupportedIdentityProviders, CallbackURLs, LogoutURLs, DefaultRedirectURI, AllowedOAuthFlows, AllowedOAuthScopes, AllowedOAuthFlowsUserPoolClient, AnalyticsConfiguration, PreventUserExistenceErrors, EnableTokenRevocation, EnablePropagateAdditionalUserContextData, AuthSessionValidity });
+}
+
+function defined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** The secret comes from the environment at apply time only; it is never in a spec, a plan or any output. */
+function oidcConfig(desired: Workforce, env: NodeJS.ProcessEnv): OidcConfig {
+  if (desired.identity.type !== 'oidc') throw new GtctlError('unsupported-change', 'not an OIDC workforce', 'internal');
+  const { clientSecretEnv, authenticationRequestExtraParams, scope, clientId, issuer, authorizationEndpoint, tokenEndpoint, userInfoEndpoint, logoutEndpoint, jwksUri } = desired.identity;
+  const secret = env[clientSecretEnv];
+  if (!secret) throw new GtctlError('missing-secret', `environment variable ${clientSecretEnv} (the OIDC client secret) is not set`, 'user', `Set ${clientSecretEnv} in the environment gtctl runs in (a CI secret), then apply again.`);
+  return {
+    ClientId: clientId,
+    ClientSecret: secret,
+    Issuer: issuer,
+    AuthorizationEndpoint: authorizationEndpoint,
+    TokenEndpoint: tokenEndpoint,
+    UserInfoEndpoint: userInfoEndpoint,
+    LogoutEndpoint: logoutEndpoint,
+    JwksUri: jwksUri,
+    ...(scope ? { Scope: scope } : {}),
+    ...(Object.keys(authenticationRequestExtraParams).length ? { AuthenticationRequestExtraParams: { ...authenticationRequestExtraParams } } : {}),
+  };
+}

@@ -1,0 +1,156 @@
+// Live state, read in bulk: one list per kind (paginated inside the ports), tags per team, and the members of
+// each relevant group with ListUsersInGroup — never one call per member.
+import type { GroupType, UserPoolType, UserType } from '@aws-sdk/client-cognito-identity-provider';
+import type { Workforce, Workteam } from '@aws-sdk/client-sagemaker';
+import type { AwsPorts } from '../aws/ports.js';
+import { MANAGED_USER_ATTRIBUTE, OWNERSHIP_TAG, type LiveAppClient, type LiveState, type LiveTeam, type LiveUser, type LiveUserPool, type LiveWorkforce } from '../core/live.js';
+import type { ReadTargets } from '../core/plan.js';
+import { MANAGED_CLIENT_NAME } from './names.js';
+
+export async function readLiveState(ports: AwsPorts, target: { account: string; region: string; project: string; read: ReadTargets }): Promise<LiveState> {
+  const [workforces, workteams] = await Promise.all([ports.sageMaker.listWorkforces(), ports.sageMaker.listWorkteams()]);
+  const workforce = workforces[0];
+  const [workforceTags, teams, userPool] = await Promise.all([
+    workforce?.WorkforceArn ? ports.sageMaker.listTags(workforce.WorkforceArn) : Promise.resolve([]),
+    Promise.all(workteams.map(async (team) => toTeam(team, team.WorkteamArn ? await ports.sageMaker.listTags(team.WorkteamArn) : []))),
+    readUserPool(ports, workforce, target),
+  ]);
+  const ownedGroups = teams.filter((t) => t.userGroup && t.tags[OWNERSHIP_TAG] === target.project).map((t) => t.userGroup!);
+  const wantedGroups = [...new Set([...Object.keys(target.read.groupTeams), ...ownedGroups])];
+  let groups: string[] = [];
+  let users: LiveUser[] = [];
+  const groupMembers: Record<string, string[]> = {};
+  if (userPool) {
+    const [poolGroups, poolUsers] = await Promise.all([ports.cognito.listGroups(userPool.id), ports.cognito.listUsers(userPool.id)]);
+    groups = poolGroups.flatMap((g: GroupType) => (g.GroupName ? [g.GroupName] : []));
+    users = poolUsers.map(toUser);
+    const existing = wantedGroups.filter((g) => groups.includes(g)).sort();
+    const members = await Promise.all(existing.map((g) => ports.cognito.listUsersInGroup(userPool.id, g)));
+    existing.forEach((g, i) => (groupMembers[g] = members[i]!.flatMap((u) => (u.Username ? [u.Username] : []))));
+  }
+  return {
+    account: target.account,
+    region: target.region,
+    ...(workforce ? { workforce: toWorkforce(workforce, tagRecord(workforceTags)) } : {}),
+    ...(userPool ? { userPool } : {}),
+    teams,
+    groups,
+    users,
+    groupMembers,
+  };
+}
+
+/** The workforce's pool; before the workforce exists, the managed pool found by name and our tag, or the named pool. */
+async function readUserPool(ports: AwsPorts, workforce: Workforce | undefined, target: { project: string; read: ReadTargets }): Promise<LiveUserPool | undefined> {
+  let poolId = workforce?.CognitoConfig?.UserPool ?? target.read.userPoolId;
+  if (!poolId && !workforce && target.read.managedPoolName) {
+    const named = (await ports.cognito.listUserPools()).filter((p) => p.Name === target.read.managedPoolName);
+    for (const candidate of named) {
+      const pool = candidate.Id ? await ports.cognito.describeUserPool(candidate.Id) : undefined;
+      if (pool?.UserPoolTags?.[OWNERSHIP_TAG] === target.project) poolId = pool.Id;
+    }
+  }
+  if (!poolId) return undefined;
+  const pool = await ports.cognito.describeUserPool(poolId);
+  if (!pool) return undefined;
+  let clientId = workforce?.CognitoConfig?.ClientId;
+  if (!clientId) clientId = (await ports.cognito.listUserPoolClients(poolId)).find((c) => c.ClientName === MANAGED_CLIENT_NAME)?.ClientId;
+  const client = clientId ? await ports.cognito.describeUserPoolClient(poolId, clientId) : undefined;
+  return toUserPool(pool, client && toClient(client));
+}
+
+function tagRecord(tags: ReadonlyArray<{ Key?: string; Value?: string }>): Record<string, string> {
+  return Object.fromEntries(tags.flatMap((t) => (t.Key !== undefined ? [[t.Key, t.Value ?? '']] : [])));
+}
+
+function toWorkforce(w: Workforce, tags: Record<string, string>): LiveWorkforce {
+  const o = w.OidcConfig;
+  return {
+    name: w.WorkforceName ?? '',
+    arn: w.WorkforceArn ?? '',
+    status: w.Status ?? 'Active',
+    ...(w.SubDomain ? { subDomain: w.SubDomain } : {}),
+    ...(w.CognitoConfig?.UserPool && w.CognitoConfig.ClientId ? { cognito: { userPool: w.CognitoConfig.UserPool, clientId: w.CognitoConfig.ClientId } } : {}),
+    ...(o
+      ? {
+          oidc: {
+            clientId: o.ClientId ?? '',
+            issuer: o.Issuer ?? '',
+            authorizationEndpoint: o.AuthorizationEndpoint ?? '',
+            tokenEndpoint: o.TokenEndpoint ?? '',
+            userInfoEndpoint: o.UserInfoEndpoint ?? '',
+            logoutEndpoint: o.LogoutEndpoint ?? '',
+            jwksUri: o.JwksUri ?? '',
+            ...(o.Scope ? { scope: o.Scope } : {}),
+            authenticationRequestExtraParams: o.AuthenticationRequestExtraParams ?? {},
+          },
+        }
+      : {}),
+    sourceIpCidrs: [...(w.SourceIpConfig?.Cidrs ?? [])].sort(),
+    tags,
+  };
+}
+
+function toTeam(t: Workteam, tags: ReadonlyArray<{ Key?: string; Value?: string }>): LiveTeam {
+  const cognito = t.MemberDefinitions?.find((d) => d.CognitoMemberDefinition)?.CognitoMemberDefinition;
+  const oidcGroups = t.MemberDefinitions?.flatMap((d) => d.OidcMemberDefinition?.Groups ?? []) ?? [];
+  return {
+    name: t.WorkteamName ?? '',
+    arn: t.WorkteamArn ?? '',
+    description: t.Description ?? '',
+    ...(cognito?.UserGroup ? { userGroup: cognito.UserGroup } : {}),
+    ...(cognito?.UserPool ? { userPool: cognito.UserPool } : {}),
+    oidcGroups: [...oidcGroups].sort(),
+    ...(t.NotificationConfiguration?.NotificationTopicArn ? { notificationTopicArn: t.NotificationConfiguration.NotificationTopicArn } : {}),
+    presignedUrlSourceIp: t.WorkerAccessConfiguration?.S3Presign?.IamPolicyConstraints?.SourceIp === 'Enabled',
+    ...(t.SubDomain ? { subDomain: t.SubDomain } : {}),
+    tags: tagRecord(tags),
+  };
+}
+
+function toUserPool(p: UserPoolType, client: LiveAppClient | undefined): LiveUserPool {
+  const template = p.AdminCreateUserConfig?.InviteMessageTemplate;
+  return {
+    id: p.Id ?? '',
+    name: p.Name ?? '',
+    arn: p.Arn ?? '',
+    tags: p.UserPoolTags ?? {},
+    ...(p.Domain ? { domain: p.Domain } : {}),
+    usernameAttributes: p.UsernameAttributes ?? [],
+    // The API's default when a pool was created without UsernameConfiguration is case-sensitive (aws-facts §6.6).
+    caseSensitive: p.UsernameConfiguration?.CaseSensitive ?? true,
+    ...(template ? { invitation: { ...(template.EmailSubject ? { subject: template.EmailSubject } : {}), ...(template.EmailMessage ? { message: template.EmailMessage } : {}) } } : {}),
+    temporaryPasswordValidityDays: p.Policies?.PasswordPolicy?.TemporaryPasswordValidityDays ?? 7,
+    customAttributes: (p.SchemaAttributes ?? []).flatMap((a) => (a.Name?.startsWith('custom:') ? [a.Name.slice('custom:'.length)] : [])),
+    ...(client ? { client } : {}),
+  };
+}
+
+function toClient(c: NonNullable<Awaited<ReturnType<AwsPorts['cognito']['describeUserPoolClient']>>>): LiveAppClient {
+  return {
+    id: c.ClientId ?? '',
+    name: c.ClientName ?? '',
+    callbackUrls: c.CallbackURLs ?? [],
+    logoutUrls: c.LogoutURLs ?? [],
+    oauthFlows: c.AllowedOAuthFlows ?? [],
+    oauthScopes: c.AllowedOAuthScopes ?? [],
+    identityProviders: c.SupportedIdentityProviders ?? [],
+    hasSecret: c.ClientSecret !== undefined,
+  };
+}
+
+function toUser(u: UserType): LiveUser {
+  const attribute = (name: string) => u.Attributes?.find((a) => a.Name === name)?.Value;
+  const email = attribute('email');
+  const displayName = attribute('name');
+  const managedBy = attribute(`custom:${MANAGED_USER_ATTRIBUTE}`);
+  return {
+    username: u.Username ?? '',
+    ...(email ? { email } : {}),
+    ...(displayName ? { displayName } : {}),
+    enabled: u.Enabled ?? true,
+    status: u.UserStatus ?? 'UNKNOWN',
+    modifiedAt: (u.UserLastModifiedDate ?? u.UserCreateDate)?.getTime() ?? 0,
+    ...(managedBy ? { managedBy } : {}),
+  };
+}

@@ -1,0 +1,39 @@
+// What carrying out a change needs: the ports, the project, and the plan's context, which a workforce created
+// during this apply fills in (pool and client ids) for the teams and members that depend on it.
+import type { AwsPorts } from '../aws/ports.js';
+import { GtctlError } from '../core/errors.js';
+import type { PlanContext } from '../core/plan.js';
+
+export interface ApplyRuntime {
+  ports: AwsPorts;
+  project: string;
+  region: string;
+  context: PlanContext;
+  env: NodeJS.ProcessEnv;
+  /** Polls `done` until it answers true; AWS has no waiters for workforces (aws-facts §3.1). */
+  waitUntil(what: string, done: () => Promise<boolean>): Promise<void>;
+}
+
+export function requirePool(runtime: ApplyRuntime): { userPoolId: string; clientId: string } {
+  const { userPoolId, clientId } = runtime.context;
+  if (!userPoolId || !clientId) {
+    throw new GtctlError('no-user-pool', 'the workforce has no Cognito user pool and app client to work with', 'user', 'Declare a Workforce with `cognito:` in the specs, or create the workforce first.');
+  }
+  return { userPoolId, clientId };
+}
+
+/** Polls with a growing interval (0.25 s to 5 s) for at most `timeoutMs`. */
+export function poller(timeoutMs = 10 * 60_000): ApplyRuntime['waitUntil'] {
+  return async (what, done) => {
+    const deadline = Date.now() + timeoutMs;
+    for (let delay = 250; ; delay = Math.min(delay * 2, 5_000)) {
+      if (await done()) return;
+      if (Date.now() + delay > deadline) throw new GtctlError('timeout', `timed out waiting for ${what}`, 'aws', 'Check the resource in the AWS console, then run apply again.');
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  };
+}
+
+export function toTags(tags: Readonly<Record<string, string>>): Array<{ Key: string; Value: string }> {
+  return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+}

@@ -1,0 +1,86 @@
+// The Reporter: how use cases (src/app) tell the world what happens. They emit typed events and ask questions
+// through it and never print; the host picks the look (human, JSON lines, silent for tests). Every question carries
+// a default answer, so a run without a terminal (CI) never waits.
+import type { Change, Plan } from '../core/plan.js';
+
+/** A change that failed, as apply reports it: the coded error, without a stack. */
+export interface ChangeError {
+  code: string;
+  message: string;
+  hint?: string;
+}
+
+export interface ApplyCounts {
+  done: number;
+  failed: number;
+  skipped: number;
+}
+
+export type ReportEvent =
+  | { type: 'readStarted' }
+  /** `calls`: AWS calls made while reading, by operation (or service) name. */
+  | { type: 'readFinished'; calls: Record<string, number>; ms: number }
+  /** The plan apply is about to carry out (apply without a plan file prints it before asking). */
+  | { type: 'planReady'; plan: Plan }
+  | { type: 'applyStarted'; total: number }
+  | { type: 'changeStarted'; change: Change }
+  | { type: 'changeFinished'; change: Change; ms: number }
+  | { type: 'changeFailed'; change: Change; error: ChangeError }
+  /** `becauseOf`: the address of the failed (or skipped) change this one depends on. */
+  | { type: 'changeSkipped'; change: Change; becauseOf: string }
+  | ({ type: 'applyFinished' } & ApplyCounts)
+  | { type: 'warning'; message: string }
+  /** Recorded after a question is answered. */
+  | { type: 'confirm'; question: string; defaultAnswer: boolean; answer: boolean };
+
+export interface Reporter {
+  readStarted(): void;
+  readFinished(stats: { calls: Record<string, number>; ms: number }): void;
+  planReady(plan: Plan): void;
+  /** Announces how many changes apply will carry out: long runs report counts instead of every start. */
+  applyStarted(total: number): void;
+  changeStarted(change: Change): void;
+  changeFinished(change: Change, ms: number): void;
+  changeFailed(change: Change, error: ChangeError): void;
+  changeSkipped(change: Change, becauseOf: string): void;
+  applyFinished(counts: ApplyCounts): void;
+  warning(message: string): void;
+  /** Asks a yes/no question; resolves to `defaultAnswer` whenever nobody can answer (no terminal, CI). */
+  confirm(question: string, defaultAnswer: boolean): Promise<boolean>;
+}
+
+/** Builds a Reporter from one event sink and one way of answering questions: each renderer writes only those two. */
+export function eventReporter(emit: (event: ReportEvent) => void, ask: (question: string, defaultAnswer: boolean) => Promise<boolean>): Reporter {
+  return {
+    readStarted: () => emit({ type: 'readStarted' }),
+    readFinished: ({ calls, ms }) => emit({ type: 'readFinished', calls, ms }),
+    planReady: (plan) => emit({ type: 'planReady', plan }),
+    applyStarted: (total) => emit({ type: 'applyStarted', total }),
+    changeStarted: (change) => emit({ type: 'changeStarted', change }),
+    changeFinished: (change, ms) => emit({ type: 'changeFinished', change, ms }),
+    changeFailed: (change, error) => emit({ type: 'changeFailed', change, error }),
+    changeSkipped: (change, becauseOf) => emit({ type: 'changeSkipped', change, becauseOf }),
+    applyFinished: ({ done, failed, skipped }) => emit({ type: 'applyFinished', done, failed, skipped }),
+    warning: (message) => emit({ type: 'warning', message }),
+    confirm: async (question, defaultAnswer) => {
+      const answer = await ask(question, defaultAnswer);
+      emit({ type: 'confirm', question, defaultAnswer, answer });
+      return answer;
+    },
+  };
+}
+
+/** For tests: records every event; answers questions with `answer` when given, else with their default. */
+export function silentReporter(options: { answer?: boolean } = {}): Reporter & { events: ReportEvent[] } {
+  const events: ReportEvent[] = [];
+  const reporter = eventReporter(
+    (event) => events.push(event),
+    async (_question, defaultAnswer) => options.answer ?? defaultAnswer,
+  );
+  return { ...reporter, events };
+}
+
+/** Where renderers write: a process stream, or anything with `write` (tests). */
+export interface TextSink {
+  write(chunk: string): unknown;
+}
