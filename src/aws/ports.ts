@@ -15,6 +15,7 @@ import type {
   UserPoolType,
   UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
+import type { BucketEncryption, CorsRule, ObjectOwnership, PublicAccessBlock } from '../core/model.js';
 import type {
   CreateLabelingJobCommandInput,
   CreateWorkforceCommandInput,
@@ -77,6 +78,40 @@ export interface CognitoPort {
   adminEnableUser(userPoolId: string, username: string): Promise<void>;
   adminDeleteUser(userPoolId: string, username: string): Promise<void>;
   adminUserGlobalSignOut(userPoolId: string, username: string): Promise<void>;
+}
+
+/**
+ * S3, in the terms of src/core/model.ts. Every call finds the bucket's Region itself (a client per Region), since
+ * S3 answers requests signed for another Region with a redirect.
+ */
+export interface S3Port {
+  /** Buckets of the account, with their Region. */
+  listBuckets(): Promise<Array<{ name: string; region?: string }>>;
+  /** The bucket's Region; undefined when no such bucket exists (403 when another account owns it: a GtctlError). */
+  bucketRegion(bucket: string): Promise<string | undefined>;
+  createBucket(bucket: string, region: string): Promise<void>;
+  deleteBucket(bucket: string): Promise<void>;
+  getTags(bucket: string): Promise<Record<string, string>>;
+  putTags(bucket: string, tags: Record<string, string>): Promise<void>;
+  /** Empty when the bucket has no CORS configuration. */
+  getCors(bucket: string): Promise<CorsRule[]>;
+  /** An empty list deletes the configuration. */
+  putCors(bucket: string, rules: readonly CorsRule[]): Promise<void>;
+  getEncryption(bucket: string): Promise<BucketEncryption>;
+  putEncryption(bucket: string, encryption: BucketEncryption): Promise<void>;
+  getPublicAccessBlock(bucket: string): Promise<PublicAccessBlock | undefined>;
+  putPublicAccessBlock(bucket: string, block: PublicAccessBlock): Promise<void>;
+  getObjectOwnership(bucket: string): Promise<ObjectOwnership | undefined>;
+  putObjectOwnership(bucket: string, ownership: ObjectOwnership): Promise<void>;
+  getVersioning(bucket: string): Promise<'Enabled' | 'Suspended' | 'Off'>;
+  putVersioning(bucket: string, status: 'Enabled' | 'Suspended'): Promise<void>;
+  /** Undefined when the object does not exist. `metadata` keys are lower-case, without `x-amz-meta-`. */
+  headObject(bucket: string, key: string): Promise<{ etag?: string; metadata: Record<string, string> } | undefined>;
+  /** The object's text (UTF-8); undefined when it does not exist. */
+  getObjectText(bucket: string, key: string): Promise<string | undefined>;
+  putObject(bucket: string, key: string, body: Uint8Array, options: { contentType: string; metadata?: Record<string, string> }): Promise<void>;
+  /** Every object under the prefix (paginated inside), sorted by key. `limit` stops early (to test emptiness). */
+  listObjects(bucket: string, prefix: string, limit?: number): Promise<Array<{ key: string; size: number }>>;
 }
 
 /** Every port plus the count of AWS calls made through them (plans report it; benchmarks check it). */

@@ -6,6 +6,7 @@ import { planWorkforce } from './diff/workforce.js';
 import type { KindPlan } from './diff/kind-plan.js';
 import { fingerprintLive } from './fingerprint.js';
 import type { LiveState } from './live.js';
+import { inputKeyOf } from './jobs/task.js';
 import type { DesiredState } from './model.js';
 import { linkDependencies, orderChanges } from './order.js';
 import { emptySummary, type Change, type Plan, type PlanContext, type ReadTargets } from './plan.js';
@@ -57,11 +58,24 @@ export function buildPlan(desired: DesiredState, live: LiveState, options: PlanO
 /** What the live read must cover for these specs; saved with the plan so that apply can read the same again. */
 export function readTargets(desired: DesiredState): ReadTargets {
   const identity = desired.workforce?.identity;
+  const declaredObjects = new Set(desired.buckets.flatMap((b) => b.objects.map((o) => `s3://${b.name}/${o.key}`)));
   return {
     ...(identity?.type === 'cognito-managed' ? { managedPoolName: identity.poolName } : {}),
     ...(identity?.type === 'cognito-existing' ? { userPoolId: identity.userPoolId } : {}),
     groupTeams: Object.fromEntries(desired.teams.map((t) => [t.userGroup, t.name]).sort(([a], [b]) => (a! < b! ? -1 : a! > b! ? 1 : 0))),
+    buckets: desired.buckets.map((b) => b.name),
+    objects: desired.buckets.flatMap((b) => b.objects.map((o) => `${b.name}/${o.key}`)),
+    prefixes: uniqueSorted(desired.jobs.flatMap((j) => ('fromPrefix' in j.input ? [j.input.fromPrefix] : []))).map((uri) => ({
+      uri,
+      withText: desired.jobs.some((j) => 'fromPrefix' in j.input && j.input.fromPrefix === uri && inputKeyOf(j) === 'source'),
+    })),
+    manifests: uniqueSorted(desired.jobs.flatMap((j) => ('manifest' in j.input && !declaredObjects.has(j.input.manifest) ? [j.input.manifest] : []))),
+    jobs: desired.jobs.map((j) => j.name),
   };
+}
+
+function uniqueSorted(values: readonly string[]): string[] {
+  return [...new Set(values)].sort();
 }
 
 /** Which team each read group belongs to: desired teams, and the live teams this project owns. */

@@ -103,3 +103,34 @@ export const DEFAULT_MAX_CONCURRENT_TASKS = 1000;
 export const MAX_DATASET_OBJECTS = 100_000;
 /** Work teams per account and Region (§2.1). */
 export const MAX_TEAMS = 25;
+
+/** The Region's pre-annotation and consolidation Lambda functions for a built-in type (aws-facts §4.1). */
+export function builtInLambdas(type: Exclude<TaskType, 'custom'>, region: string): { pre: string; consolidation: string } {
+  const account = GROUND_TRUTH_LAMBDA_ACCOUNTS[region];
+  if (!account) throw new Error(`Ground Truth is not available in ${region}`);
+  const suffix = BUILT_IN_TASK_TYPES[type].lambdaSuffix;
+  return {
+    pre: `arn:aws:lambda:${region}:${account}:function:PRE-${suffix}`,
+    consolidation: `arn:aws:lambda:${region}:${account}:function:ACS-${suffix}`,
+  };
+}
+
+/** Account that owns the built-in human task UIs and the public crowd (aws-facts §4.2). */
+const BUILT_IN_UI_ACCOUNT = '394669845002';
+/** Account that owns the automated data labeling algorithms (aws-facts §3.2). */
+const AUTO_LABELING_ACCOUNT = '027400017018';
+
+/** Types whose worker UI is a built-in human task UI rather than a template gtctl writes (aws-facts §3.3). */
+export function builtInHumanTaskUi(type: TaskType, region: string): string | undefined {
+  return type === 'named-entity-recognition' ? `arn:aws:sagemaker:${region}:${BUILT_IN_UI_ACCOUNT}:human-task-ui/NamedEntityRecognition` : undefined;
+}
+
+export function autoLabelingAlgorithmArn(type: TaskType, region: string): string | undefined {
+  const algorithm = type === 'custom' ? undefined : BUILT_IN_TASK_TYPES[type].autoLabelingAlgorithm;
+  return algorithm && `arn:aws:sagemaker:${region}:${AUTO_LABELING_ACCOUNT}:labeling-job-algorithm-specification/${algorithm}`;
+}
+
+/** The work team ARN AWS gives a private team: known before the team exists, so a job can be planned with it. */
+export function workteamArn(region: string, account: string, team: string): string {
+  return `arn:aws:sagemaker:${region}:${account}:workteam/private-crowd/${team}`;
+}

@@ -1,6 +1,7 @@
 // Live state: what gtctl read from AWS, mapped by the providers into plain values. The diff compares these with
 // the desired models; nothing here is an SDK type.
-import type { Tags } from './model.js';
+import type { BucketEncryption, CorsRule, ObjectOwnership, PublicAccessBlock, Tags } from './model.js';
+import type { LabelingJobRequest } from './jobs/request.js';
 
 /** The tag that marks what a project owns (design §3). */
 export const OWNERSHIP_TAG = 'gtctl:project';
@@ -87,6 +88,46 @@ export interface LiveUser {
   managedBy?: string;
 }
 
+export interface LiveBucket {
+  name: string;
+  region: string;
+  tags: Tags;
+  cors: readonly CorsRule[];
+  encryption: BucketEncryption;
+  /** Absent when the bucket has no public access block configuration. */
+  publicAccessBlock?: PublicAccessBlock;
+  objectOwnership?: ObjectOwnership;
+  /** `Off` when versioning was never enabled. */
+  versioning: 'Enabled' | 'Suspended' | 'Off';
+  /** Whether the bucket holds any object (a bucket with objects is never deleted). */
+  empty: boolean;
+}
+
+/** An object as a HEAD answers: gtctl writes the SHA-256 of what it uploads into the object's metadata. */
+export interface LiveObject {
+  sha256?: string;
+  /** The ETag without quotes: the MD5 of the body for single-part, non-KMS uploads. */
+  etag?: string;
+}
+
+/** An object under a job's `fromPrefix`, with its text when the task type inlines it (`source`). */
+export interface LivePrefixObject {
+  key: string;
+  text?: string;
+}
+
+export interface LiveJob {
+  name: string;
+  arn: string;
+  status: string;
+  tags: Tags;
+  failureReason?: string;
+  labelCounters: { total: number; human: number; machine: number; failed: number; unlabeled: number };
+  outputManifest?: string;
+  /** The job as created, in the shape of the CreateLabelingJob request gtctl would send (to compare with the specs). */
+  request: LabelingJobRequest;
+}
+
 export interface LiveState {
   account: string;
   region: string;
@@ -98,6 +139,18 @@ export interface LiveState {
   users: readonly LiveUser[];
   /** Group name -> usernames, for the groups gtctl reads (those of desired and managed teams). */
   groupMembers: Readonly<Record<string, readonly string[]>>;
+  /** The buckets of the specs that exist, and the buckets this project owns. */
+  buckets: readonly LiveBucket[];
+  /** `bucket/key` -> the object, for the objects the specs declare and the manifests jobs name. */
+  objects: Readonly<Record<string, LiveObject>>;
+  /** Job `fromPrefix` URI -> the objects under it (sorted by key). */
+  prefixes: Readonly<Record<string, readonly LivePrefixObject[]>>;
+  /** Job input manifest URI -> its text, for manifests the specs do not declare (read for the pre-flight). */
+  manifests: Readonly<Record<string, string>>;
+  /** Every labeling job name in the Region: names can never be reused, case-insensitively. */
+  jobNames: readonly string[];
+  /** Jobs the specs name (matched case-insensitively), described. */
+  jobs: readonly LiveJob[];
 }
 
 /** The e-mail a user is known by in specs: the `email` attribute, or the username when it is an e-mail. */

@@ -1,5 +1,6 @@
 // The Plan: a value. plan() produces it from desired and live state; apply() carries it out and never re-diffs.
-import type { Member, Team, Workforce } from './model.js';
+import type { LabelingJobRequest } from './jobs/request.js';
+import type { Bucket, Member, Team, Workforce } from './model.js';
 
 /**
  * What a change does. For each action, `before` / `after` (in `diff`) hold:
@@ -78,7 +79,47 @@ export interface MembershipChange extends ChangeBase {
   username?: string;
 }
 
-export type Change = WorkforceChange | TeamChange | MemberChange | MembershipChange;
+/** Which bucket settings an update touches; apply must not touch the others. */
+export type BucketPart = 'cors' | 'encryption' | 'publicAccessBlock' | 'objectOwnership' | 'versioning' | 'tags';
+
+export interface BucketChange extends ChangeBase {
+  kind: 'bucket';
+  name: string;
+  /** The desired bucket (absent for delete). */
+  bucket?: Bucket;
+  /** Where the bucket is (or will be) created. */
+  region: string;
+  /** For update: the settings to change. Create sets them all. */
+  parts: BucketPart[];
+  /** The bucket's whole tag set (S3 replaces tags as a set), ownership tag included. */
+  tags: Record<string, string>;
+}
+
+export interface ObjectChange extends ChangeBase {
+  kind: 'object';
+  bucket: string;
+  key: string;
+  bodyBase64: string;
+  sha256: string;
+  contentType: string;
+}
+
+/** A file gtctl writes for a job before creating it: template, label category file, built manifest. */
+export interface JobUpload {
+  uri: string;
+  bodyBase64: string;
+  contentType: string;
+}
+
+export interface JobChange extends ChangeBase {
+  kind: 'job';
+  name: string;
+  /** create: the request apply sends, as is, after the uploads. */
+  request?: LabelingJobRequest;
+  uploads: JobUpload[];
+}
+
+export type Change = WorkforceChange | TeamChange | MemberChange | MembershipChange | BucketChange | ObjectChange | JobChange;
 
 export type Summary = Record<Action, number>;
 
@@ -90,6 +131,16 @@ export interface ReadTargets {
   userPoolId?: string;
   /** Cognito group -> team, for the groups of desired teams (their members are read). */
   groupTeams: Record<string, string>;
+  /** Buckets the specs declare (their settings are read; managed buckets are found by tag besides). */
+  buckets: string[];
+  /** `bucket/key` of every object the specs declare (HEAD: does it exist, what hash). */
+  objects: string[];
+  /** Job `fromPrefix` URIs, with whether the objects' text is needed (text tasks inline it). */
+  prefixes: Array<{ uri: string; withText: boolean }>;
+  /** Job input manifest URIs the specs do not declare as objects: read for the pre-flight. */
+  manifests: string[];
+  /** Jobs the specs name. */
+  jobs: string[];
 }
 
 /** Live identifiers the plan resolved, for changes that reference them (a created workforce fills them in at apply). */

@@ -118,5 +118,11 @@ export function liveState(parts: { workforce?: LiveWorkforce | null; userPool?: 
     groups: (parts.teams ?? []).flatMap((t) => (t.userGroup ? [t.userGroup] : [])),
     users,
     groupMembers: Object.fromEntries(Object.entries(parts.members ?? {}).map(([g, emails]) => [g, emails.map(usernameOf)])),
+    buckets: [],
+    objects: {},
+    prefixes: {},
+    manifests: {},
+    jobNames: [],
+    jobs: [],
   };
 }

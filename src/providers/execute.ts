@@ -1,4 +1,5 @@
 // One change, carried out by the provider of its kind.
+import { GtctlError } from '../core/errors.js';
 import type { Change } from '../core/plan.js';
 import { executeMember, executeMembership } from './execute-member.js';
 import { executeTeam } from './execute-team.js';
@@ -15,5 +16,9 @@ export function executeChange(change: Change, runtime: ApplyRuntime): Promise<vo
       return executeMember(change, runtime);
     case 'membership':
       return executeMembership(change, runtime);
+    case 'bucket':
+    case 'object':
+    case 'job':
+      throw new GtctlError('unsupported-change', `${change.kind} changes are not carried out yet`, 'internal');
   }
 }

@@ -37,6 +37,12 @@ export async function readLiveState(ports: AwsPorts, target: { account: string; 
     groups,
     users,
     groupMembers,
+    buckets: [],
+    objects: {},
+    prefixes: {},
+    manifests: {},
+    jobNames: [],
+    jobs: [],
   };
 }
 

@@ -1,0 +1,27 @@
+// The CreateLabelingJob request for a job, as plain data: the plan carries it, apply sends it as is, and a live
+// job is described into the same shape so that a changed spec shows as field differences.
+
+export interface LabelingJobRequest {
+  LabelingJobName: string;
+  LabelAttributeName: string;
+  RoleArn: string;
+  InputConfig: { DataSource: { S3DataSource: { ManifestS3Uri: string } } };
+  OutputConfig: { S3OutputPath: string; KmsKeyId?: string };
+  LabelCategoryConfigS3Uri?: string;
+  StoppingConditions?: { MaxHumanLabeledObjectCount?: number; MaxPercentageOfInputDatasetLabeled?: number };
+  LabelingJobAlgorithmsConfig?: { LabelingJobAlgorithmSpecificationArn: string };
+  HumanTaskConfig: {
+    WorkteamArn: string;
+    UiConfig: { UiTemplateS3Uri?: string; HumanTaskUiArn?: string };
+    PreHumanTaskLambdaArn: string;
+    TaskKeywords?: string[];
+    TaskTitle: string;
+    TaskDescription: string;
+    NumberOfHumanWorkersPerDataObject: number;
+    TaskTimeLimitInSeconds: number;
+    TaskAvailabilityLifetimeInSeconds: number;
+    MaxConcurrentTaskCount: number;
+    AnnotationConsolidationConfig: { AnnotationConsolidationLambdaArn: string };
+  };
+  Tags: Array<{ Key: string; Value: string }>;
+}
