@@ -1,4 +1,6 @@
 // plan(): desired state + live state -> Plan. Pure: the clock arrives as an argument.
+import { planBuckets } from './diff/buckets.js';
+import { planJobs } from './diff/jobs.js';
 import { planMembers, planMemberships } from './diff/members.js';
 import { ownershipOf } from './diff/ownership.js';
 import { planTeams } from './diff/teams.js';
@@ -37,7 +39,7 @@ export function buildPlan(desired: DesiredState, live: LiveState, options: PlanO
         };
         return [planMembers(inputs), planMemberships(inputs)];
       })();
-  const parts = [workforce, teams, ...people];
+  const parts = [workforce, teams, ...people, planBuckets(desired.buckets, project, live), planJobs(desired.jobs, desired.buckets, project, live)];
   const changes = orderChanges(linkDependencies(parts.flatMap((p) => p.changes)));
   const summary = emptySummary();
   for (const c of changes) summary[c.action]++;

@@ -6,7 +6,9 @@ import type { Change } from './plan.js';
  * Fills `dependsOn` from the rules that tie kinds together:
  * - a created team or invited member needs the workforce (and its user pool) first;
  * - a new membership needs its team and its member first;
- * - a team is deleted after its members are removed, and a user after their memberships.
+ * - a team is deleted after its members are removed, and a user after their memberships;
+ * - an object waits for its bucket, and a new job for its team, its buckets and the objects written to them.
+ * Dependencies on addresses the plan does not change are dropped: they are already in place.
  */
 export function linkDependencies(changes: readonly Change[]): Change[] {
   const byAddress = new Map(changes.map((c) => [c.address, c]));
@@ -24,7 +26,13 @@ export function linkDependencies(changes: readonly Change[]): Change[] {
     }
     if (change.kind === 'team' && change.action === 'delete') for (const a of removalsOf((c) => c.kind === 'membership' && c.team === change.address.slice('team/'.length))) deps.add(a);
     if (change.kind === 'member' && change.action === 'delete') for (const a of removalsOf((c) => c.kind === 'membership' && c.email === change.email)) deps.add(a);
-    return { ...change, dependsOn: [...deps].sort() };
+    if (change.kind === 'object') deps.add(`bucket/${change.bucket}`);
+    if (change.kind === 'job' && change.action === 'create') {
+      const buckets = new Set(change.dependsOn.filter((d) => d.startsWith('bucket/')).map((d) => d.slice('bucket/'.length)));
+      for (const c of changes) if (c.kind === 'object' && buckets.has(c.bucket)) deps.add(c.address);
+      if (workforce) deps.add(workforce.address);
+    }
+    return { ...change, dependsOn: [...deps].filter((d) => byAddress.has(d)).sort() };
   });
 }
 

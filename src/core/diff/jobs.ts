@@ -1,0 +1,95 @@
+// Labeling jobs are create-and-stop only (aws-facts §3.1): a new job is created with everything it needs; an
+// existing job whose spec changed is blocked (its fields listed: use a new name); `state: stopped` stops it, which
+// cannot be undone; a job dropped from the specs is forgotten, never stopped. Names compare case-insensitively.
+import { address } from '../address.js';
+import { preflight } from '../jobs/preflight.js';
+import type { LabelingJobRequest } from '../jobs/request.js';
+import { parseS3Uri, resolveJob, type JobWorld } from '../jobs/resolve.js';
+import type { LiveState } from '../live.js';
+import type { Bucket, CorsRule, LabelingJob, Project } from '../model.js';
+import type { FieldDiff, JobChange } from '../plan.js';
+import type { KindPlan } from './kind-plan.js';
+import { clashReason, ownershipOf } from './ownership.js';
+import { same } from './values.js';
+
+const RUNNING = new Set(['Initializing', 'InProgress']);
+
+export function planJobs(desired: readonly LabelingJob[], buckets: readonly Bucket[], project: Project, live: LiveState): KindPlan {
+  const world: JobWorld = { region: live.region, account: live.account, project, buckets, prefixes: live.prefixes, manifests: live.manifests };
+  const corsOf = (bucket: string): readonly CorsRule[] | undefined => buckets.find((b) => b.name === bucket)?.cors ?? live.buckets.find((b) => b.name === bucket)?.cors;
+  const changes: JobChange[] = [];
+  let noOps = 0;
+  for (const job of desired) {
+    const base = { address: address.job(job.name), kind: 'job' as const, name: job.name, uploads: [], dependsOn: [inputsOf(job)].flat() };
+    const current = live.jobs.find((j) => j.name.toLowerCase() === job.name.toLowerCase());
+    const taken = live.jobNames.find((n) => n.toLowerCase() === job.name.toLowerCase());
+    if (!current && taken) {
+      changes.push({ ...base, dependsOn: [], action: 'blocked', diff: [], reasons: [`a labeling job named "${taken}" already exists and job names can never be reused (compared case-insensitively): give the job a new name`] });
+      continue;
+    }
+    if (!current) {
+      if (job.state === 'stopped') {
+        noOps++;
+        continue;
+      }
+      const resolved = resolveJob(job, world);
+      const problems = preflight(job, resolved.manifest, { corsOf });
+      if (problems.length > 0) {
+        changes.push({ ...base, dependsOn: [], action: 'blocked', diff: [], reasons: problems });
+        continue;
+      }
+      changes.push({ ...base, action: 'create', request: resolved.request, uploads: resolved.uploads, diff: createDiff(resolved.request), reasons: [`create the labeling job (${job.task.type}, team ${job.team})`] });
+      continue;
+    }
+    const ownership = ownershipOf(current.tags, project.name);
+    if (ownership !== 'ours') {
+      changes.push({ ...base, dependsOn: [], action: 'blocked', diff: [], reasons: [`${clashReason('labeling job', current.name, ownership, current.tags)}; job names can never be reused: give the job a new name`] });
+      continue;
+    }
+    const diff = requestDiff(current.request, resolveJob(job, world).request);
+    if (diff.length > 0) {
+      changes.push({ ...base, dependsOn: [], action: 'blocked', diff, reasons: [`labeling jobs cannot be changed once created (${diff.map((d) => d.path).join(', ')} differ): give the job a new name to create a new one`] });
+      continue;
+    }
+    if (job.state === 'stopped' && RUNNING.has(current.status)) {
+      changes.push({ ...base, dependsOn: [], action: 'stop', diff: [{ path: 'status', before: current.status, after: 'Stopped' }], reasons: ['state: stopped (irreversible: a stopped job cannot be restarted; results so far are kept)'] });
+      continue;
+    }
+    noOps++;
+  }
+  return { changes, noOps };
+}
+
+/** Addresses a new job waits for: its team, its buckets, and objects in them that this apply writes. */
+function inputsOf(job: LabelingJob): string[] {
+  const input = 'manifest' in job.input ? job.input.manifest : job.input.fromPrefix;
+  return [address.team(job.team), ...new Set([parseS3Uri(input).bucket, parseS3Uri(job.output).bucket].map(address.bucket))];
+}
+
+function createDiff(request: LabelingJobRequest): FieldDiff[] {
+  const h = request.HumanTaskConfig;
+  return [
+    { path: 'team', after: h.WorkteamArn.slice(h.WorkteamArn.lastIndexOf('/') + 1) },
+    { path: 'input', after: request.InputConfig.DataSource.S3DataSource.ManifestS3Uri },
+    { path: 'output', after: request.OutputConfig.S3OutputPath },
+    { path: 'workers.perObject', after: h.NumberOfHumanWorkersPerDataObject },
+    { path: 'workers.taskTimeLimitSeconds', after: h.TaskTimeLimitInSeconds },
+    { path: 'workers.taskAvailabilitySeconds', after: h.TaskAvailabilityLifetimeInSeconds },
+  ];
+}
+
+/** Every field of the request but the tags (which AWS lets change), flattened: `HumanTaskConfig.TaskTitle`. */
+function requestDiff(live: LabelingJobRequest, wanted: LabelingJobRequest): FieldDiff[] {
+  const flat = (value: unknown, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> => {
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [k, v] of Object.entries(value)) if (k !== 'Tags' || prefix !== '') flat(v, prefix ? `${prefix}.${k}` : k, out);
+    } else if (value !== undefined) out[prefix] = value;
+    return out;
+  };
+  const before = flat(live);
+  const after = flat(wanted);
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .sort()
+    .filter((k) => k !== 'LabelingJobName' && !same(before[k], after[k]))
+    .map((k) => ({ path: k, before: before[k], after: after[k] }));
+}

@@ -1,0 +1,126 @@
+// A job spec resolved against the Region and account: the exact CreateLabelingJob request, the files gtctl writes
+// before it (content-addressed, so an unchanged spec resolves to the same URIs on every plan), and the manifest
+// text the pre-flight checks.
+import { autoLabelingAlgorithmArn, builtInHumanTaskUi, builtInLambdas, workteamArn } from '../catalog.js';
+import { desiredTags } from '../diff/ownership.js';
+import type { LivePrefixObject } from '../live.js';
+import type { Bucket, LabelingJob, Project } from '../model.js';
+import type { JobUpload } from '../plan.js';
+import { labelCategoryFile } from './label-file.js';
+import { buildManifest, contentAddressedUri } from './manifest.js';
+import type { LabelingJobRequest } from './request.js';
+import { workerTemplate } from './template.js';
+
+export interface ResolvedJob {
+  request: LabelingJobRequest;
+  uploads: JobUpload[];
+  /** The input manifest's text as it will be when the job is created; undefined when it does not exist. */
+  manifest: string | undefined;
+}
+
+export interface JobWorld {
+  region: string;
+  account: string;
+  project: Project;
+  /** Buckets the specs declare: their objects will exist once applied. */
+  buckets: readonly Bucket[];
+  /** Live objects under each `fromPrefix` URI. */
+  prefixes: Readonly<Record<string, readonly LivePrefixObject[]>>;
+  /** Live text of input manifests the specs do not declare. */
+  manifests: Readonly<Record<string, string>>;
+}
+
+export function parseS3Uri(uri: string): { bucket: string; key: string } {
+  const rest = uri.replace(/^s3:\/\//, '');
+  const slash = rest.indexOf('/');
+  return slash < 0 ? { bucket: rest, key: '' } : { bucket: rest.slice(0, slash), key: rest.slice(slash + 1) };
+}
+
+export function resolveJob(job: LabelingJob, world: JobWorld): ResolvedJob {
+  const uploads: JobUpload[] = [];
+  const upload = (kind: 'template' | 'labels' | 'manifest', body: string, contentType: string): string => {
+    const uri = contentAddressedUri(job, kind, body);
+    uploads.push({ uri, bodyBase64: Buffer.from(body, 'utf8').toString('base64'), contentType });
+    return uri;
+  };
+  const template = job.task.type === 'custom' ? job.task.template : workerTemplate(job);
+  const humanTaskUi = builtInHumanTaskUi(job.task.type, world.region);
+  const uiConfig = template !== undefined && !humanTaskUi ? { UiTemplateS3Uri: upload('template', template, 'text/html') } : { HumanTaskUiArn: humanTaskUi! };
+  const labels = labelCategoryFile(job);
+  const labelUri = labels !== undefined ? upload('labels', labels, 'application/json') : undefined;
+  let manifest: string | undefined;
+  let manifestUri: string;
+  if ('manifest' in job.input) {
+    manifestUri = job.input.manifest;
+    manifest = declaredText(world.buckets, manifestUri) ?? world.manifests[manifestUri];
+  } else {
+    manifest = buildManifest(job, parseS3Uri(job.input.fromPrefix).bucket, prefixObjects(job, world));
+    manifestUri = upload('manifest', manifest, 'application/jsonlines');
+  }
+  const lambdas =
+    job.task.type === 'custom'
+      ? { pre: job.task.preAnnotationLambdaArn ?? '', consolidation: job.task.consolidationLambdaArn ?? '' }
+      : builtInLambdas(job.task.type, world.region);
+  const algorithm = job.autoLabeling ? autoLabelingAlgorithmArn(job.task.type, world.region) : undefined;
+  const stopping = job.stoppingConditions;
+  const request: LabelingJobRequest = {
+    LabelingJobName: job.name,
+    LabelAttributeName: job.labelAttributeName,
+    RoleArn: job.roleArn,
+    InputConfig: { DataSource: { S3DataSource: { ManifestS3Uri: manifestUri } } },
+    OutputConfig: { S3OutputPath: job.output, ...(job.outputKmsKeyId ? { KmsKeyId: job.outputKmsKeyId } : {}) },
+    ...(labelUri ? { LabelCategoryConfigS3Uri: labelUri } : {}),
+    ...(stopping && (stopping.maxHumanLabeledObjects !== undefined || stopping.maxPercentageLabeled !== undefined)
+      ? {
+          StoppingConditions: {
+            ...(stopping.maxHumanLabeledObjects !== undefined ? { MaxHumanLabeledObjectCount: stopping.maxHumanLabeledObjects } : {}),
+            ...(stopping.maxPercentageLabeled !== undefined ? { MaxPercentageOfInputDatasetLabeled: stopping.maxPercentageLabeled } : {}),
+          },
+        }
+      : {}),
+    ...(algorithm ? { LabelingJobAlgorithmsConfig: { LabelingJobAlgorithmSpecificationArn: algorithm } } : {}),
+    HumanTaskConfig: {
+      WorkteamArn: workteamArn(world.region, world.account, job.team),
+      UiConfig: uiConfig,
+      PreHumanTaskLambdaArn: lambdas.pre,
+      ...(job.task.keywords.length ? { TaskKeywords: [...job.task.keywords] } : {}),
+      TaskTitle: job.task.title,
+      TaskDescription: job.task.description,
+      NumberOfHumanWorkersPerDataObject: job.workers.perObject,
+      TaskTimeLimitInSeconds: job.workers.taskTimeLimitSeconds,
+      TaskAvailabilityLifetimeInSeconds: job.workers.taskAvailabilitySeconds,
+      MaxConcurrentTaskCount: job.workers.maxConcurrentTasks,
+      AnnotationConsolidationConfig: { AnnotationConsolidationLambdaArn: lambdas.consolidation },
+    },
+    Tags: Object.entries(desiredTags(world.project, job.tags))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([Key, Value]) => ({ Key, Value })),
+  };
+  return { request, uploads, manifest };
+}
+
+function declaredText(buckets: readonly Bucket[], uri: string): string | undefined {
+  const { bucket, key } = parseS3Uri(uri);
+  const object = buckets.find((b) => b.name === bucket)?.objects.find((o) => o.key === key);
+  return object && Buffer.from(object.bodyBase64, 'base64').toString('utf8');
+}
+
+/**
+ * The objects under the prefix once applied: the live ones, overlaid by what the specs declare there. gtctl's own
+ * uploads (`<output>gtctl/`) and the job's output (`<output><job>/`) are left out, or they would feed the next
+ * plan's manifest when the output lies under the input prefix.
+ */
+function prefixObjects(job: LabelingJob, world: JobWorld): LivePrefixObject[] {
+  const uri = 'fromPrefix' in job.input ? job.input.fromPrefix : '';
+  const { bucket, key: prefix } = parseS3Uri(uri);
+  const output = parseS3Uri(job.output);
+  const base = output.key === '' || output.key.endsWith('/') ? output.key : `${output.key}/`;
+  const generated = [`${base}gtctl/`, `${base}${job.name}/`];
+  const byKey = new Map((world.prefixes[uri] ?? []).map((o) => [o.key, o]));
+  for (const object of world.buckets.find((b) => b.name === bucket)?.objects ?? []) {
+    if (object.key.startsWith(prefix)) byKey.set(object.key, { key: object.key, text: Buffer.from(object.bodyBase64, 'base64').toString('utf8') });
+  }
+  return [...byKey.values()]
+    .filter((o) => !(output.bucket === bucket && generated.some((g) => o.key.startsWith(g))))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
