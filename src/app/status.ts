@@ -2,7 +2,7 @@
 // their invitation status.
 import { readTargets } from '../core/build-plan.js';
 import { ownershipOf, type Ownership } from '../core/diff/ownership.js';
-import { invitationStatus, userEmail, type InvitationStatus } from '../core/live.js';
+import { invitationStatus, userEmail, type InvitationStatus, type LiveJob } from '../core/live.js';
 import { readLiveState } from '../providers/read-live.js';
 import { checkAccount, connect, loadDesired, resolveRegion, type AwsOptions } from './session.js';
 
@@ -17,6 +17,14 @@ export interface StatusReport {
     state: 'managed' | 'unmanaged' | 'other-project' | 'missing';
     portalUrl?: string;
     members: Array<{ email: string; status: InvitationStatus | 'not invited' }>;
+  }>;
+  jobs: Array<{
+    name: string;
+    /** The job's LabelingJobStatus, or `not created`. */
+    status: string;
+    labelCounters?: LiveJob['labelCounters'];
+    failureReason?: string;
+    outputManifest?: string;
   }>;
 }
 
@@ -63,6 +71,17 @@ export async function status(directory: string, options: AwsOptions): Promise<St
         }
       : {}),
     teams,
+    jobs: desired.jobs.map((job) => {
+      const current = live.jobs.find((j) => j.name.toLowerCase() === job.name.toLowerCase());
+      if (!current) return { name: job.name, status: 'not created' };
+      return {
+        name: current.name,
+        status: current.status,
+        labelCounters: current.labelCounters,
+        ...(current.failureReason ? { failureReason: current.failureReason } : {}),
+        ...(current.outputManifest ? { outputManifest: current.outputManifest } : {}),
+      };
+    }),
   };
 }
 

@@ -1,6 +1,8 @@
 // Builders for core tests: each test states only what differs from these defaults.
 import { MANAGED_USER_ATTRIBUTE, OWNERSHIP_TAG, type LiveState, type LiveTeam, type LiveUser, type LiveWorkforce, type LiveUserPool } from './live.js';
-import type { DesiredState, Member, Project, Team, Workforce } from './model.js';
+import { createHash } from 'node:crypto';
+import type { LiveBucket } from './live.js';
+import type { Bucket, BucketObject, DesiredState, Member, Project, Team, Workforce } from './model.js';
 
 export const PROJECT = 'proj';
 export const NOW = Date.UTC(2026, 10, 26);
@@ -29,7 +31,7 @@ export function aMember(email: string, overrides: Partial<Member> = {}): Member 
 }
 
 /** Desired state whose members are derived from the teams' member lists (as the loader does). */
-export function desiredState(parts: { project?: Project; workforce?: Workforce | null; teams?: Team[]; members?: Member[] } = {}): DesiredState {
+export function desiredState(parts: { project?: Project; workforce?: Workforce | null; teams?: Team[]; members?: Member[]; buckets?: Bucket[] } = {}): DesiredState {
   const teams = parts.teams ?? [];
   const members = new Map<string, Member>((parts.members ?? []).map((m) => [m.email, m]));
   for (const team of teams) {
@@ -43,7 +45,7 @@ export function desiredState(parts: { project?: Project; workforce?: Workforce |
     ...(parts.workforce === null ? {} : { workforce: parts.workforce ?? aManagedWorkforce() }),
     teams,
     members: [...members.values()].sort((a, b) => (a.email < b.email ? -1 : 1)),
-    buckets: [],
+    buckets: parts.buckets ?? [],
     jobs: [],
   };
 }
@@ -106,7 +108,7 @@ export function aLiveUser(email: string, overrides: Partial<LiveUser> = {}): Liv
 }
 
 /** A live account: the managed workforce and pool exist unless overridden; `members` maps group -> e-mails. */
-export function liveState(parts: { workforce?: LiveWorkforce | null; userPool?: LiveUserPool | null; teams?: LiveTeam[]; users?: LiveUser[]; members?: Record<string, string[]> } = {}): LiveState {
+export function liveState(parts: { workforce?: LiveWorkforce | null; userPool?: LiveUserPool | null; teams?: LiveTeam[]; users?: LiveUser[]; members?: Record<string, string[]>; buckets?: LiveBucket[]; objects?: LiveState['objects'] } = {}): LiveState {
   const users = parts.users ?? [];
   const usernameOf = (email: string) => users.find((u) => u.email === email)?.username ?? `id-${email}`;
   return {
@@ -118,11 +120,47 @@ export function liveState(parts: { workforce?: LiveWorkforce | null; userPool?: 
     groups: (parts.teams ?? []).flatMap((t) => (t.userGroup ? [t.userGroup] : [])),
     users,
     groupMembers: Object.fromEntries(Object.entries(parts.members ?? {}).map(([g, emails]) => [g, emails.map(usernameOf)])),
-    buckets: [],
-    objects: {},
+    buckets: parts.buckets ?? [],
+    objects: parts.objects ?? {},
     prefixes: {},
     manifests: {},
     jobNames: [],
     jobs: [],
+  };
+}
+
+export function anObject(key: string, content: string): BucketObject {
+  const body = Buffer.from(content, 'utf8');
+  return { key, bodyBase64: body.toString('base64'), sha256: createHash('sha256').update(body).digest('hex'), contentType: 'text/plain' };
+}
+
+export function aBucket(name: string, overrides: Partial<Bucket> = {}): Bucket {
+  return {
+    name,
+    cors: [{ allowedMethods: ['GET'], allowedOrigins: ['*'], allowedHeaders: [], exposeHeaders: ['Access-Control-Allow-Origin'] }],
+    encryption: { algorithm: 'AES256' },
+    publicAccessBlock: { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true },
+    objectOwnership: 'BucketOwnerEnforced',
+    versioning: false,
+    tags: {},
+    objects: [],
+    ...overrides,
+  };
+}
+
+/** The live bucket gtctl would have made from `aBucket(name)`. */
+export function aLiveBucket(name: string, overrides: Partial<LiveBucket> = {}): LiveBucket {
+  const desired = aBucket(name);
+  return {
+    name,
+    region: 'us-east-1',
+    tags: { [OWNERSHIP_TAG]: PROJECT },
+    cors: desired.cors,
+    encryption: desired.encryption,
+    publicAccessBlock: desired.publicAccessBlock,
+    objectOwnership: desired.objectOwnership,
+    versioning: 'Off',
+    empty: true,
+    ...overrides,
   };
 }

@@ -17,11 +17,18 @@ export function renderStatus(report: StatusReport, style: Style, options: { mask
     if (team.portalUrl) lines.push(`  portal: ${team.portalUrl}`);
     for (const m of team.members) lines.push(`  ${text(m.email)}  ${colourStatus(m.status, style)}`);
   }
+  for (const job of report.jobs) {
+    const c = job.labelCounters;
+    const counts = c ? ` (${c.total} labeled${c.failed ? `, ${c.failed} failed` : ''}, ${c.unlabeled} to go)` : '';
+    lines.push('', `Job ${job.name}: ${colourStatus(job.status, style)}${counts}`);
+    if (job.failureReason) lines.push(`  ${style.red(job.failureReason)}`);
+    if (job.outputManifest) lines.push(`  output: ${job.outputManifest}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 
 function colourStatus(status: string, style: Style): string {
-  if (status === 'Active' || status === 'confirmed') return style.green(status);
-  if (status === 'disabled' || status === 'Failed' || status === 'not invited') return style.red(status);
+  if (status === 'Active' || status === 'confirmed' || status === 'Completed') return style.green(status);
+  if (status === 'disabled' || status === 'Failed' || status === 'not invited' || status === 'Stopped') return style.red(status);
   return style.yellow(status);
 }
