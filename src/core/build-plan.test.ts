@@ -121,6 +121,12 @@ describe('buildPlan: members', () => {
     expect(p.changes).toMatchObject([{ action: 'update', address: 'member/a@x.com', steps: ['resend-invitation'] }]);
   });
 
+  it('re-enables a user whose invitation expired while disabled and sends it again in the same change', () => {
+    const live = liveState({ users: [aLiveUser('a@x.com', { enabled: false, status: 'FORCE_CHANGE_PASSWORD', modifiedAt: NOW - 8 * 86_400_000 })] });
+    const p = plan(desiredState({ members: [aMember('a@x.com')] }), live);
+    expect(p.changes).toMatchObject([{ action: 'update', address: 'member/a@x.com', steps: ['enable', 'resend-invitation'] }]);
+  });
+
   it('adopts an existing console user named by a spec', () => {
     const p = plan(desiredState({ members: [aMember('a@x.com')] }), liveState({ users: [aLiveUser('a@x.com', { managedBy: undefined })] }));
     expect(p.changes).toMatchObject([{ action: 'update', steps: ['adopt'] }]);

@@ -77,7 +77,10 @@ function memberUpdates(member: Member, user: LiveUser, project: Project, live: L
     reasons.push('display name changed');
   }
   const validityMs = (live.userPool?.temporaryPasswordValidityDays ?? 7) * DAY_MS;
-  if (!member.disabled && user.enabled && user.status === 'FORCE_CHANGE_PASSWORD' && now - user.modifiedAt > validityMs) {
+  // Not only when the user is enabled now: a user re-enabled by this change (the `enable` step runs first) needs the
+  // fresh invitation as much, and must get it now. Enabling moves the last-modified date, the only sign of expiry
+  // AWS gives, so a later plan would think the password fresh for another validity period.
+  if (!member.disabled && user.status === 'FORCE_CHANGE_PASSWORD' && now - user.modifiedAt > validityMs) {
     steps.push('resend-invitation');
     diff.push({ path: 'invitation', before: 'expired', after: 'sent again' });
     reasons.push(`the temporary password expired ${new Date(user.modifiedAt + validityMs).toISOString().slice(0, 10)}: send the invitation again`);

@@ -1,12 +1,84 @@
 // Checks made at plan time, before anything is written: a job whose input would make it fail is blocked with why.
+//
+// The manifest rules are those of the spec-time lint (manifest-check.ts), with two differences that follow from a
+// job about to be created: every problem blocks (an S3 URI in a text task's `source` is only a warning in the lint,
+// where the manifest may not be used by a text job yet), and a custom task's manifest is not held to a key, since
+// its own Lambda and template decide what a line means.
+//
+// CORS: the labeling portal loads images from the browser, so every bucket that holds a built-in image task's
+// `source-ref` objects needs a rule allowing GET from the portal (aws-facts §8.1), or those tasks fail. A bucket the
+// specs declare is judged by its desired rules; another by its live rules. When neither is known (`corsOf` gives
+// undefined: the bucket is not declared and its configuration could not be read) the job is blocked too: gtctl
+// cannot show the tasks will work, and the fix (declaring the bucket, or letting gtctl read it) is the user's.
+// Custom tasks are not checked: gtctl cannot know how their template uses the objects.
+import { BUILT_IN_TASK_TYPES, GROUND_TRUTH_REGIONS } from '../catalog.js';
 import type { CorsRule, LabelingJob } from '../model.js';
+import { checkManifest, type ManifestProblem } from './manifest-check.js';
 
 export interface PreflightContext {
   /** The CORS rules a bucket will have after apply (desired if declared, else live), or undefined if unknown. */
   corsOf(bucket: string): readonly CorsRule[] | undefined;
 }
 
+/** Problems of single lines shown before the rest are counted: one broken generator makes thousands. */
+export const MAX_LINE_REASONS = 5;
+
 /** Problems with the job's input manifest text (undefined: the manifest does not exist), as reasons for the plan. */
-export function preflight(_job: LabelingJob, _manifest: string | undefined, _context: PreflightContext): string[] {
-  throw new Error('not written yet');
+export function preflight(job: LabelingJob, manifest: string | undefined, context: PreflightContext): string[] {
+  if (manifest === undefined) return [missingManifest(job)];
+  const type = job.task.type === 'custom' ? undefined : BUILT_IN_TASK_TYPES[job.task.type];
+  const check = checkManifest(manifest, job);
+  // The lint's `manifest-source-uri` is kept for text tasks only: for others, `manifest-wrong-key` says it better.
+  const lines = check.lines.filter((p) => p.code !== 'manifest-source-uri' || type?.inputKey === 'source');
+  const reasons = lines.slice(0, MAX_LINE_REASONS).map(lineReason);
+  if (lines.length > MAX_LINE_REASONS) {
+    const more = lines.length - MAX_LINE_REASONS;
+    reasons.push(`and ${more} more problem${more === 1 ? '' : 's'} in the input manifest: fix the ones above first, they often share a cause`);
+  }
+  for (const problem of check.whole) reasons.push(check.objects === 0 && 'fromPrefix' in job.input ? emptyPrefix(job.input.fromPrefix) : `input manifest: ${problem.message}. ${problem.hint}`);
+  if (type?.inputKey === 'source-ref') {
+    for (const bucket of check.sourceRefBuckets) {
+      const rules = context.corsOf(bucket);
+      if (rules === undefined)
+        reasons.push(
+          `bucket ${bucket} holds images of this job, but its CORS configuration is unknown (the specs do not declare it and it could not be read): declare the bucket with \`cors: ground-truth\`, or let gtctl read it (s3:GetBucketCors); without that rule the tasks fail`,
+        );
+      else if (!rules.some(allowsLabelingPortal))
+        reasons.push(
+          `bucket ${bucket} holds images of this job but no CORS rule lets the labeling portal GET them, so the tasks would fail: give the bucket \`cors: ground-truth\` (GET from origin *)`,
+        );
+    }
+  }
+  return reasons;
+}
+
+function missingManifest(job: LabelingJob): string {
+  return 'manifest' in job.input
+    ? `the input manifest ${job.input.manifest} does not exist: upload it (or keep it in git as an object of its Bucket), or let gtctl build it with input.fromPrefix`
+    : `the input prefix ${job.input.fromPrefix} could not be listed: check that its bucket exists and gtctl may list it`;
+}
+
+function emptyPrefix(prefix: string): string {
+  return `the input prefix ${prefix} holds no data objects (folder markers, and text files with no text, do not count): upload the data, or correct input.fromPrefix`;
+}
+
+function lineReason(problem: ManifestProblem): string {
+  const where = problem.object !== undefined ? `input manifest line ${problem.line} (${problem.object})` : `input manifest line ${problem.line}`;
+  return `${where}: ${problem.message}. ${problem.hint}`;
+}
+
+/**
+ * A rule the labeling portal's image requests match: GET, from any origin (`*`) or an origin pattern that covers a
+ * portal (`https://<id>.labeling.<region>.sagemaker.aws`; S3 allows one `*` wildcard in an origin).
+ */
+export function allowsLabelingPortal(rule: CorsRule): boolean {
+  if (!rule.allowedMethods.some((m) => m.toUpperCase() === 'GET')) return false;
+  return rule.allowedOrigins.some((origin) => {
+    const pattern = new RegExp(`^${origin.split('*').map(escapeRegExp).join('.*')}$`, 'i');
+    return GROUND_TRUTH_REGIONS.some((region) => pattern.test(`https://a1b2c3d4e5.labeling.${region}.sagemaker.aws`));
+  });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
