@@ -7,6 +7,7 @@ import { GtctlError } from '../core/errors.js';
 import { styleFor } from '../report/style.js';
 import { applyCommand } from './commands/apply.js';
 import { planCommand } from './commands/plan.js';
+import { resultsCommand } from './commands/results.js';
 import { sandboxCommand } from './commands/sandbox.js';
 import { statusCommand } from './commands/status.js';
 import { validateCommand } from './commands/validate.js';
@@ -27,6 +28,7 @@ export async function main(argv: string[]): Promise<void> {
     .command(planCommand)
     .command(applyCommand)
     .command(statusCommand)
+    .command(resultsCommand)
     .command(sandboxCommand)
     .demandCommand(1, 'Name a command; see gtctl --help.')
     .strict()

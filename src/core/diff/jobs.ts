@@ -46,7 +46,8 @@ export function planJobs(desired: readonly LabelingJob[], buckets: readonly Buck
       changes.push({ ...base, dependsOn: [], action: 'blocked', diff: [], reasons: [`${clashReason('labeling job', current.name, ownership, current.tags)}; job names can never be reused: give the job a new name`] });
       continue;
     }
-    const diff = requestDiff(current.request, resolveJob(job, world).request);
+    const wanted = resolveJob(job, world).request;
+    const diff = requestDiff(sameBuiltManifest(job, current.request, wanted), wanted);
     if (diff.length > 0) {
       changes.push({ ...base, dependsOn: [], action: 'blocked', diff, reasons: [`labeling jobs cannot be changed once created (${diff.map((d) => d.path).join(', ')} differ): give the job a new name to create a new one`] });
       continue;
@@ -76,6 +77,18 @@ function createDiff(request: LabelingJobRequest): FieldDiff[] {
     { path: 'workers.taskTimeLimitSeconds', after: h.TaskTimeLimitInSeconds },
     { path: 'workers.taskAvailabilitySeconds', after: h.TaskAvailabilityLifetimeInSeconds },
   ];
+}
+
+/**
+ * A job built from a prefix keeps the manifest it was created with: files added under the prefix later are for new
+ * jobs, not a change to this one. Any manifest gtctl built for this job counts as the same input.
+ */
+function sameBuiltManifest(job: LabelingJob, live: LabelingJobRequest, wanted: LabelingJobRequest): LabelingJobRequest {
+  const liveUri = live.InputConfig.DataSource.S3DataSource.ManifestS3Uri;
+  const wantedUri = wanted.InputConfig.DataSource.S3DataSource.ManifestS3Uri;
+  const built = (uri: string) => uri.slice(0, uri.lastIndexOf('/') + 1) + 'manifest-';
+  if (!('fromPrefix' in job.input) || !liveUri.startsWith(built(wantedUri))) return live;
+  return { ...live, InputConfig: { DataSource: { S3DataSource: { ManifestS3Uri: wantedUri } } } };
 }
 
 /** Every field of the request but the tags (which AWS lets change), flattened: `HumanTaskConfig.TaskTitle`. */
