@@ -2,6 +2,7 @@
 // that never reach AWS (`--version`, `validate`) never load the SDK: this file and the ports import only its types.
 // Every call passes through one middleware that counts it, paces it (Cognito) and maps its error to a GtctlError.
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { STSClient } from '@aws-sdk/client-sts';
 import { DEFAULT_MAX_ATTEMPTS, type AwsConfig } from './config.js';
@@ -9,6 +10,7 @@ import { cognitoPort } from './cognito.js';
 import { toGtctlError, type AwsService, type ErrorContext } from './errors.js';
 import type { AwsPorts } from './ports.js';
 import { CognitoRateLimiter } from './rate-limits.js';
+import { s3Port } from './s3.js';
 import { sageMakerPort } from './sagemaker.js';
 import { stsPort } from './sts.js';
 
@@ -18,6 +20,8 @@ export interface Connected<Sdk, Client> {
   client: Client;
 }
 export type Connect<Sdk, Client> = () => Promise<Connected<Sdk, Client>>;
+/** For S3, which wants each bucket addressed in its own Region: one client per Region, built on first use. */
+export type ConnectRegional<Sdk, Client> = (region: string) => Promise<Connected<Sdk, Client>>;
 
 /** Builds the ports; no SDK code is loaded and no client exists until a port is first called. */
 export function createAwsPorts(config: AwsConfig): AwsPorts {
@@ -57,6 +61,8 @@ export function createAwsPorts(config: AwsConfig): AwsPorts {
       }
     };
   const step = { step: 'initialize', priority: 'high', name: 'gtctlCalls' } as const;
+  const loadS3 = once(() => import('@aws-sdk/client-s3'));
+  const s3Clients = new Map<string, Promise<Connected<typeof import('@aws-sdk/client-s3'), S3Client>>>();
 
   return {
     sts: stsPort(
@@ -83,8 +89,29 @@ export function createAwsPorts(config: AwsConfig): AwsPorts {
         return { sdk, client };
       }),
     ),
+    s3: s3Port((region) => {
+      let connected = s3Clients.get(region);
+      if (!connected) {
+        connected = (async () => {
+          const sdk = await loadS3();
+          // Path style for any custom endpoint: `localhost` and the sandbox have no bucket subdomains (wire.md).
+          const client: S3Client = new sdk.S3Client({ ...clientConfig, region, ...(endpointConfigured(config) && { forcePathStyle: true }) });
+          client.middlewareStack.add(middleware('s3'), step);
+          return { sdk, client };
+        })();
+        s3Clients.set(region, connected);
+      }
+      return connected;
+    }, config.region),
     calls: () => Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
   };
+}
+
+/** Whether S3 will be sent to a custom endpoint: --endpoint, or the variables the SDK honours itself (config.ts). */
+function endpointConfigured(config: AwsConfig, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (config.endpoint !== undefined) return true;
+  if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.toLowerCase() === 'true') return false;
+  return Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL);
 }
 
 function once<T>(make: () => Promise<T>): () => Promise<T> {

@@ -78,6 +78,16 @@ describe('toGtctlError', () => {
     expect(toGtctlError('boom', 'sagemaker', 'CreateWorkteam', context)).toMatchObject({ code: 'UnknownError', source: 'internal' });
   });
 
+  it('names S3’s bodiless HEAD answers by their status, and S3 permissions by their IAM names', () => {
+    const forbidden = sdkError('Unknown', 'UnknownError', { $metadata: { httpStatusCode: 403, attempts: 1 } });
+    const error = toGtctlError(forbidden, 's3', 'HeadBucket', context);
+    expect(error).toMatchObject({ code: 'AccessDenied', source: 'user', message: 's3 HeadBucket failed: AccessDenied' });
+    expect(error.hint).toBe('The identity gtctl runs as needs the IAM permission s3:ListBucket.');
+    const moved = sdkError('Unknown', 'UnknownError', { $metadata: { httpStatusCode: 301, attempts: 1 } });
+    expect(toGtctlError(moved, 's3', 'HeadBucket', context)).toMatchObject({ code: 'PermanentRedirect', source: 'aws' });
+    expect(toGtctlError(sdkError('AccessDenied', 'Access Denied'), 's3', 'PutBucketTagging', context).hint).toMatch(/s3:PutBucketTagging\.$/);
+  });
+
   it('passes a GtctlError through unchanged', () => {
     const own = new GtctlError('unpaced-cognito-operation', 'No Cognito quota category is known for X', 'internal');
     expect(toGtctlError(own, 'cognito-idp', 'X', context)).toBe(own);

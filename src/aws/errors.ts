@@ -4,7 +4,7 @@
 import { GtctlError } from '../core/errors.js';
 
 /** SigV4 signing names, which are also the IAM action prefixes and the `calls()` prefixes. */
-export type AwsService = 'sagemaker' | 'cognito-idp' | 'sts';
+export type AwsService = 'sagemaker' | 'cognito-idp' | 's3' | 'sts';
 
 /** What the hints may mention about how the clients were built. */
 export interface ErrorContext {
@@ -46,10 +46,45 @@ interface SdkErrorShape {
   $metadata?: { httpStatusCode?: number; attempts?: number };
 }
 
+// S3 answers HEAD requests without a body, so the SDK can name only a 404 (`NotFound`); other statuses arrive as
+// `Unknown`. Named here by status, as S3 names them in answers that have a body.
+const BODILESS_S3_CODES: Readonly<Record<number, string>> = { 301: 'PermanentRedirect', 400: 'BadRequest', 403: 'AccessDenied', 404: 'NotFound', 412: 'PreconditionFailed' };
+
+// S3's IAM action names differ from its API names (aws-facts §9.2); the others' are `<service>:<Operation>`.
+const S3_ACTIONS: Readonly<Record<string, string>> = {
+  HeadBucket: 's3:ListBucket',
+  ListObjectsV2: 's3:ListBucket',
+  ListBuckets: 's3:ListAllMyBuckets',
+  GetBucketCors: 's3:GetBucketCORS',
+  PutBucketCors: 's3:PutBucketCORS',
+  DeleteBucketCors: 's3:PutBucketCORS',
+  GetBucketEncryption: 's3:GetEncryptionConfiguration',
+  PutBucketEncryption: 's3:PutEncryptionConfiguration',
+  GetPublicAccessBlock: 's3:GetBucketPublicAccessBlock',
+  PutPublicAccessBlock: 's3:PutBucketPublicAccessBlock',
+  DeleteBucketTagging: 's3:PutBucketTagging',
+  HeadObject: 's3:GetObject',
+};
+
 /** The AWS error code of an SDK error (its `name`), or the socket error code of a network failure. */
-function codeOf(error: SdkErrorShape): string {
+function codeOf(error: SdkErrorShape, service: AwsService): string {
   if (typeof error.code === 'string' && (error.name === 'Error' || error.name === undefined)) return error.code;
+  const status = error.$metadata?.httpStatusCode;
+  if (service === 's3' && error.name === 'Unknown' && status !== undefined) return BODILESS_S3_CODES[status] ?? `Http${status}`;
   return typeof error.name === 'string' && error.name !== '' ? error.name : 'UnknownError';
+}
+
+/** The HTTP status of the AWS answer behind a port error, if there was one. */
+export function httpStatusOf(error: unknown): number | undefined {
+  const cause = error instanceof GtctlError ? error.cause : error;
+  return (cause as SdkErrorShape | undefined)?.$metadata?.httpStatusCode;
+}
+
+/** A header of the AWS answer behind a port error (lower-case name), if there was one. */
+export function responseHeaderOf(error: unknown, name: string): string | undefined {
+  const cause = error instanceof GtctlError ? error.cause : error;
+  const headers = (cause as { $response?: { headers?: Record<string, string | undefined> } } | undefined)?.$response?.headers;
+  return headers?.[name];
 }
 
 /**
@@ -66,11 +101,11 @@ export function maskSecrets(message: string): string {
 export function toGtctlError(error: unknown, service: AwsService, operation: string, context: ErrorContext): GtctlError {
   if (error instanceof GtctlError) return error;
   const shape: SdkErrorShape = typeof error === 'object' && error !== null ? (error as SdkErrorShape) : { message: String(error) };
-  const code = codeOf(shape);
-  const awsMessage = maskSecrets(typeof shape.message === 'string' && shape.message !== '' ? shape.message : code);
-  const message = `${service} ${operation} failed: ${awsMessage}`;
+  const code = codeOf(shape, service);
+  const text = typeof shape.message === 'string' && shape.message !== '' && shape.message !== 'UnknownError' ? shape.message : code;
+  const message = `${service} ${operation} failed: ${maskSecrets(text)}`;
   const options = { cause: error };
-  const action = `${service}:${operation}`;
+  const action = (service === 's3' ? S3_ACTIONS[operation] : undefined) ?? `${service}:${operation}`;
 
   if (CREDENTIAL_ERRORS.has(code)) {
     const where = context.profile !== undefined ? `profile "${context.profile}"` : 'the default credential chain';

@@ -6,9 +6,15 @@ import { GtctlError } from '../core/errors.js';
 /** The largest page each API accepts: fewer calls, and fewer Cognito quota tokens, per listing. */
 export const SAGEMAKER_MAX_RESULTS = 100;
 export const COGNITO_MAX_RESULTS = 60;
+/** ListObjectsV2's ceiling (MaxKeys) and ListBuckets' (MaxBuckets). */
+export const S3_MAX_KEYS = 1000;
+export const S3_MAX_BUCKETS = 10_000;
 
-/** Calls `page` with each next token, starting with none, until a page has no token; every page's items, in order. */
-export async function allPages<T>(page: (token: string | undefined) => Promise<readonly [T[] | undefined, string | undefined]>): Promise<T[]> {
+/** Calls `page` with each next token, starting with none, until a page has no token (or `enough` says so); every page's items, in order. */
+export async function allPages<T>(
+  page: (token: string | undefined) => Promise<readonly [T[] | undefined, string | undefined]>,
+  enough: (items: readonly T[]) => boolean = () => false,
+): Promise<T[]> {
   const items: T[] = [];
   const seen = new Set<string>();
   let token: string | undefined;
@@ -18,7 +24,7 @@ export async function allPages<T>(page: (token: string | undefined) => Promise<r
     // A token handed back twice would loop forever; AWS never does it, a broken endpoint might.
     if (next !== undefined && next !== '' && seen.has(next))
       throw new GtctlError('pagination-loop', 'AWS returned the same pagination token twice', 'aws');
-    token = next === '' ? undefined : next;
+    token = next === '' || enough(items) ? undefined : next;
     if (token !== undefined) seen.add(token);
   } while (token !== undefined);
   return items;

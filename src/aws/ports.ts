@@ -119,6 +119,7 @@ export interface AwsPorts {
   sts: StsPort;
   sageMaker: SageMakerPort;
   cognito: CognitoPort;
+  s3: S3Port;
   /** Calls made so far, by `Service.Operation`. */
   calls(): Record<string, number>;
 }

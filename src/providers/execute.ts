@@ -1,7 +1,9 @@
 // One change, carried out by the provider of its kind.
-import { GtctlError } from '../core/errors.js';
 import type { Change } from '../core/plan.js';
+import { executeBucket } from './execute-bucket.js';
+import { executeJob } from './execute-job.js';
 import { executeMember, executeMembership } from './execute-member.js';
+import { executeObject } from './execute-object.js';
 import { executeTeam } from './execute-team.js';
 import { executeWorkforce } from './execute-workforce.js';
 import type { ApplyRuntime } from './runtime.js';
@@ -17,8 +19,10 @@ export function executeChange(change: Change, runtime: ApplyRuntime): Promise<vo
     case 'membership':
       return executeMembership(change, runtime);
     case 'bucket':
+      return executeBucket(change, runtime);
     case 'object':
+      return executeObject(change, runtime);
     case 'job':
-      throw new GtctlError('unsupported-change', `${change.kind} changes are not carried out yet`, 'internal');
+      return executeJob(change, runtime);
   }
 }

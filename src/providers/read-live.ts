@@ -1,13 +1,20 @@
 // Live state, read in bulk: one list per kind (paginated inside the ports), tags per team, and the members of
-// each relevant group with ListUsersInGroup — never one call per member.
+// each relevant group with ListUsersInGroup — never one call per member. S3 and labeling jobs (read-buckets.ts,
+// read-jobs.ts, which state their call counts) are read alongside.
 import type { GroupType, UserPoolType, UserType } from '@aws-sdk/client-cognito-identity-provider';
 import type { Workforce, Workteam } from '@aws-sdk/client-sagemaker';
 import type { AwsPorts } from '../aws/ports.js';
 import { MANAGED_USER_ATTRIBUTE, OWNERSHIP_TAG, type LiveAppClient, type LiveState, type LiveTeam, type LiveUser, type LiveUserPool, type LiveWorkforce } from '../core/live.js';
 import type { ReadTargets } from '../core/plan.js';
 import { MANAGED_CLIENT_NAME } from './names.js';
+import { readBuckets } from './read-buckets.js';
+import { readJobs } from './read-jobs.js';
 
 export async function readLiveState(ports: AwsPorts, target: { account: string; region: string; project: string; read: ReadTargets }): Promise<LiveState> {
+  // Started first, awaited last: independent of everything below. (The no-op catch only keeps an early failure
+  // below from leaving this promise's own failure unhandled; awaiting it still throws.)
+  const storageAndJobs = Promise.all([readBuckets(ports.s3, target), readJobs(ports.sageMaker, target.read)]);
+  storageAndJobs.catch(() => undefined);
   const [workforces, workteams] = await Promise.all([ports.sageMaker.listWorkforces(), ports.sageMaker.listWorkteams()]);
   const workforce = workforces[0];
   const [workforceTags, teams, userPool] = await Promise.all([
@@ -28,6 +35,7 @@ export async function readLiveState(ports: AwsPorts, target: { account: string; 
     const members = await Promise.all(existing.map((g) => ports.cognito.listUsersInGroup(userPool.id, g)));
     existing.forEach((g, i) => (groupMembers[g] = members[i]!.flatMap((u) => (u.Username ? [u.Username] : []))));
   }
+  const [storage, { jobNames, jobs }] = await storageAndJobs;
   return {
     account: target.account,
     region: target.region,
@@ -37,12 +45,9 @@ export async function readLiveState(ports: AwsPorts, target: { account: string; 
     groups,
     users,
     groupMembers,
-    buckets: [],
-    objects: {},
-    prefixes: {},
-    manifests: {},
-    jobNames: [],
-    jobs: [],
+    ...storage,
+    jobNames,
+    jobs,
   };
 }
 

@@ -1,0 +1,127 @@
+// Live S3 state for a plan: the declared buckets' settings, the buckets this project owns that the specs dropped,
+// the declared objects (HEAD: which hash), the objects under each job's `fromPrefix`, and the input manifests jobs
+// name. Everything runs at once, fan-outs per object bounded by READ_CONCURRENCY.
+//
+// Calls per plan (B declared buckets that exist, U other buckets in the account, O declared objects, P prefixes
+// holding N objects, M manifests):
+//   ListBuckets              ceil((B + U) / 10,000)  - also gives every bucket's Region, so no HeadBucket for them
+//   HeadBucket               1 per declared bucket, prefix or manifest bucket NOT in the account's list (absent or
+//                            another account's), 0 otherwise
+//   7 per declared bucket    GetBucketTagging, GetBucketCors, GetBucketEncryption, GetPublicAccessBlock,
+//                            GetBucketOwnershipControls, GetBucketVersioning, ListObjectsV2 (MaxKeys 1: empty?)
+//   GetBucketTagging         1 per other bucket (U), to find those this project owns; +6 for each one it owns
+//   HeadObject               O
+//   ListObjectsV2            ceil(N / 1,000) per prefix; GetObject N more when the task inlines the text
+//   GetObject                M
+// The U tag reads are the price of deleting dropped buckets: tens of calls in a typical account, all GETs run 16 at a
+// time. A bucket whose tags cannot be read (AccessDenied, deleted meanwhile) is taken as not ours: never deleted.
+import type { S3Port } from '../aws/ports.js';
+import { isAwsError } from '../aws/errors.js';
+import { OWNERSHIP_TAG, type LiveBucket, type LiveObject, type LivePrefixObject } from '../core/live.js';
+import type { ReadTargets } from '../core/plan.js';
+import { limiter } from './limit.js';
+import { SHA256_METADATA } from './names.js';
+import { parseS3Uri, splitObjectPath } from './s3-uri.js';
+
+/** S3 requests in flight at once per read; S3 takes thousands of GETs a second per prefix (aws-facts §7.3). */
+export const READ_CONCURRENCY = 16;
+
+export interface LiveStorage {
+  buckets: LiveBucket[];
+  objects: Record<string, LiveObject>;
+  prefixes: Record<string, LivePrefixObject[]>;
+  manifests: Record<string, string>;
+}
+
+export async function readBuckets(s3: S3Port, target: { project: string; read: ReadTargets }): Promise<LiveStorage> {
+  const { read } = target;
+  const limit = limiter(READ_CONCURRENCY);
+  // First, so that every bucket of the account has its Region cached before anything else asks for it.
+  const listed = await s3.listBuckets();
+  const declared = new Set(read.buckets);
+  const others = listed.filter((b) => !declared.has(b.name));
+
+  const [declaredBuckets, ownedBuckets, objects, prefixes, manifests] = await Promise.all([
+    Promise.all([...declared].map((name) => readBucket(s3, name, limit))),
+    Promise.all(others.map((b) => readIfOurs(s3, b.name, target.project, limit))),
+    Promise.all(read.objects.map((path) => readObject(s3, path, limit))),
+    Promise.all(read.prefixes.map(({ uri, withText }) => readPrefix(s3, uri, withText, limit))),
+    Promise.all(read.manifests.map(async (uri) => {
+      const at = parseS3Uri(uri);
+      return [uri, at && (await limit(() => s3.getObjectText(at.bucket, at.key)))] as const;
+    })),
+  ]);
+  return {
+    buckets: [...declaredBuckets, ...ownedBuckets].filter((b): b is LiveBucket => b !== undefined).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    objects: Object.fromEntries(read.objects.flatMap((path, i) => (objects[i] ? [[path, objects[i]]] : []))),
+    prefixes: Object.fromEntries(read.prefixes.map(({ uri }, i) => [uri, prefixes[i]!])),
+    manifests: Object.fromEntries(manifests.flatMap(([uri, text]) => (text !== undefined ? [[uri, text]] : []))),
+  };
+}
+
+/** A bucket's settings; undefined when it does not exist. */
+async function readBucket(s3: S3Port, name: string, limit: ReturnType<typeof limiter>, knownTags?: Record<string, string>): Promise<LiveBucket | undefined> {
+  const region = await limit(() => s3.bucketRegion(name));
+  if (region === undefined) return undefined;
+  const [tags, cors, encryption, publicAccessBlock, objectOwnership, versioning, some] = await Promise.all([
+    knownTags ?? limit(() => s3.getTags(name)),
+    limit(() => s3.getCors(name)),
+    limit(() => s3.getEncryption(name)),
+    limit(() => s3.getPublicAccessBlock(name)),
+    limit(() => s3.getObjectOwnership(name)),
+    limit(() => s3.getVersioning(name)),
+    limit(() => s3.listObjects(name, '', 1)),
+  ]);
+  return {
+    name,
+    region,
+    tags,
+    cors,
+    encryption,
+    ...(publicAccessBlock ? { publicAccessBlock } : {}),
+    ...(objectOwnership ? { objectOwnership } : {}),
+    versioning,
+    empty: some.length === 0,
+  };
+}
+
+/** A bucket the specs do not declare: read in full only when its ownership tag names this project. */
+async function readIfOurs(s3: S3Port, name: string, project: string, limit: ReturnType<typeof limiter>): Promise<LiveBucket | undefined> {
+  let tags: Record<string, string>;
+  try {
+    tags = await limit(() => s3.getTags(name));
+  } catch (error) {
+    // Unsure whether it is ours: then it is not (a bucket policy may deny us, or it was deleted since the listing).
+    if (isAwsError(error, 'AccessDenied') || isAwsError(error, 'NoSuchBucket')) return undefined;
+    throw error;
+  }
+  return tags[OWNERSHIP_TAG] === project ? readBucket(s3, name, limit, tags) : undefined;
+}
+
+/** A declared object (`bucket/key`): what gtctl wrote into its metadata, and its ETag. */
+async function readObject(s3: S3Port, path: string, limit: ReturnType<typeof limiter>): Promise<LiveObject | undefined> {
+  const { bucket, key } = splitObjectPath(path);
+  if ((await limit(() => s3.bucketRegion(bucket))) === undefined) return undefined;
+  const head = await limit(() => s3.headObject(bucket, key));
+  if (!head) return undefined;
+  const sha256 = head.metadata[SHA256_METADATA];
+  return { ...(sha256 ? { sha256 } : {}), ...(head.etag ? { etag: head.etag } : {}) };
+}
+
+/**
+ * The objects under a `fromPrefix`, in S3's key order, with their text when asked. Keys ending in `/` are the
+ * "folders" the console creates, never data. A missing bucket has no objects.
+ */
+async function readPrefix(s3: S3Port, uri: string, withText: boolean, limit: ReturnType<typeof limiter>): Promise<LivePrefixObject[]> {
+  const at = parseS3Uri(uri);
+  if (!at || (await limit(() => s3.bucketRegion(at.bucket))) === undefined) return [];
+  const keys = (await limit(() => s3.listObjects(at.bucket, at.key))).map((o) => o.key).filter((key) => !key.endsWith('/'));
+  if (!withText) return keys.map((key) => ({ key }));
+  return Promise.all(
+    keys.map(async (key) => {
+      const text = await limit(() => s3.getObjectText(at.bucket, key));
+      // Deleted between the listing and the read: kept as a key without text, which the manifest check reports.
+      return text === undefined ? { key } : { key, text };
+    }),
+  );
+}

@@ -1,0 +1,96 @@
+// Live labeling jobs for a plan: every job name of the Region (names are never reusable, in any letter case), and
+// each job the specs name, described into the CreateLabelingJob request gtctl would have sent for it.
+//
+// Calls per plan: ceil(J / 100) ListLabelingJobs for the J jobs of the Region, plus one DescribeLabelingJob per
+// declared job that exists (Describe carries the tags: no ListTags). None at all when the specs declare no job.
+import type { DescribeLabelingJobCommandOutput, LabelingJobSummary } from '@aws-sdk/client-sagemaker';
+import type { SageMakerPort } from '../aws/ports.js';
+import type { LabelingJobRequest } from '../core/jobs/request.js';
+import type { LiveJob } from '../core/live.js';
+import type { ReadTargets } from '../core/plan.js';
+
+export async function readJobs(sageMaker: SageMakerPort, read: Pick<ReadTargets, 'jobs'>): Promise<{ jobNames: string[]; jobs: LiveJob[] }> {
+  if (read.jobs.length === 0) return { jobNames: [], jobs: [] };
+  const summaries = await sageMaker.listLabelingJobs();
+  const jobNames = summaries.flatMap((s: LabelingJobSummary) => (s.LabelingJobName ? [s.LabelingJobName] : [])).sort(byCodeUnit);
+  const liveName = new Map(jobNames.map((name) => [name.toLowerCase(), name]));
+  const wanted = [...new Set(read.jobs.flatMap((name) => liveName.get(name.toLowerCase()) ?? []))].sort(byCodeUnit);
+  const described = await Promise.all(wanted.map((name) => sageMaker.describeLabelingJob(name)));
+  return { jobNames, jobs: described.flatMap((d) => (d ? [toLiveJob(d)] : [])) };
+}
+
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function toLiveJob(d: DescribeLabelingJobCommandOutput): LiveJob {
+  const counters = d.LabelCounters;
+  const request = toRequest(d);
+  return {
+    name: d.LabelingJobName ?? '',
+    arn: d.LabelingJobArn ?? '',
+    status: d.LabelingJobStatus ?? 'Unknown',
+    tags: Object.fromEntries(request.Tags.map((t) => [t.Key, t.Value])),
+    ...(d.FailureReason ? { failureReason: d.FailureReason } : {}),
+    labelCounters: {
+      total: counters?.TotalLabeled ?? 0,
+      human: counters?.HumanLabeled ?? 0,
+      machine: counters?.MachineLabeled ?? 0,
+      failed: counters?.FailedNonRetryableError ?? 0,
+      unlabeled: counters?.Unlabeled ?? 0,
+    },
+    ...(d.LabelingJobOutput?.OutputDatasetS3Uri ? { outputManifest: d.LabelingJobOutput.OutputDatasetS3Uri } : {}),
+    request,
+  };
+}
+
+// AWS's defaults for members gtctl always sends, for jobs made by something that left them out (aws-facts §3.3): the
+// task availability is 30 days for private and vendor teams, 6 hours for the public crowd; 1000 concurrent tasks.
+const PRIVATE_AVAILABILITY_SECONDS = 2_592_000;
+const PUBLIC_AVAILABILITY_SECONDS = 21_600;
+const DEFAULT_MAX_CONCURRENT_TASKS = 1000;
+
+/**
+ * The job as the request that created it, normalized to the shape gtctl builds: members AWS leaves out or returns
+ * empty (`KmsKeyId: ""`, aws-facts §3.1) are absent, tags are sorted by key, and nothing Describe adds (status,
+ * counters, times, the job reference code) is in it.
+ */
+export function toRequest(d: DescribeLabelingJobCommandOutput): LabelingJobRequest {
+  const h = d.HumanTaskConfig;
+  const stopping = d.StoppingConditions;
+  const publicCrowd = /:workteam\/public-crowd\//.test(h?.WorkteamArn ?? '');
+  const ui = h?.UiConfig;
+  return {
+    LabelingJobName: d.LabelingJobName ?? '',
+    LabelAttributeName: d.LabelAttributeName ?? '',
+    RoleArn: d.RoleArn ?? '',
+    InputConfig: { DataSource: { S3DataSource: { ManifestS3Uri: d.InputConfig?.DataSource?.S3DataSource?.ManifestS3Uri ?? '' } } },
+    OutputConfig: { S3OutputPath: d.OutputConfig?.S3OutputPath ?? '', ...(d.OutputConfig?.KmsKeyId ? { KmsKeyId: d.OutputConfig.KmsKeyId } : {}) },
+    ...(d.LabelCategoryConfigS3Uri ? { LabelCategoryConfigS3Uri: d.LabelCategoryConfigS3Uri } : {}),
+    ...(stopping && (stopping.MaxHumanLabeledObjectCount !== undefined || stopping.MaxPercentageOfInputDatasetLabeled !== undefined)
+      ? {
+          StoppingConditions: {
+            ...(stopping.MaxHumanLabeledObjectCount !== undefined ? { MaxHumanLabeledObjectCount: stopping.MaxHumanLabeledObjectCount } : {}),
+            ...(stopping.MaxPercentageOfInputDatasetLabeled !== undefined ? { MaxPercentageOfInputDatasetLabeled: stopping.MaxPercentageOfInputDatasetLabeled } : {}),
+          },
+        }
+      : {}),
+    ...(d.LabelingJobAlgorithmsConfig?.LabelingJobAlgorithmSpecificationArn
+      ? { LabelingJobAlgorithmsConfig: { LabelingJobAlgorithmSpecificationArn: d.LabelingJobAlgorithmsConfig.LabelingJobAlgorithmSpecificationArn } }
+      : {}),
+    HumanTaskConfig: {
+      WorkteamArn: h?.WorkteamArn ?? '',
+      UiConfig: { ...(ui?.UiTemplateS3Uri ? { UiTemplateS3Uri: ui.UiTemplateS3Uri } : {}), ...(ui?.HumanTaskUiArn ? { HumanTaskUiArn: ui.HumanTaskUiArn } : {}) },
+      PreHumanTaskLambdaArn: h?.PreHumanTaskLambdaArn ?? '',
+      ...(h?.TaskKeywords?.length ? { TaskKeywords: [...h.TaskKeywords] } : {}),
+      TaskTitle: h?.TaskTitle ?? '',
+      TaskDescription: h?.TaskDescription ?? '',
+      NumberOfHumanWorkersPerDataObject: h?.NumberOfHumanWorkersPerDataObject ?? 1,
+      TaskTimeLimitInSeconds: h?.TaskTimeLimitInSeconds ?? 0,
+      TaskAvailabilityLifetimeInSeconds: h?.TaskAvailabilityLifetimeInSeconds ?? (publicCrowd ? PUBLIC_AVAILABILITY_SECONDS : PRIVATE_AVAILABILITY_SECONDS),
+      MaxConcurrentTaskCount: h?.MaxConcurrentTaskCount ?? DEFAULT_MAX_CONCURRENT_TASKS,
+      AnnotationConsolidationConfig: { AnnotationConsolidationLambdaArn: h?.AnnotationConsolidationConfig?.AnnotationConsolidationLambdaArn ?? '' },
+    },
+    Tags: (d.Tags ?? [])
+      .flatMap((t) => (t.Key !== undefined ? [{ Key: t.Key, Value: t.Value ?? '' }] : []))
+      .sort((a, b) => byCodeUnit(a.Key, b.Key)),
+  };
+}
