@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // `npm run demo`: the quick start, against the embedded sandbox (no AWS account needed). Starts the sandbox
 // in-process on a free loopback port and runs, as a user would, validate, plan, apply, plan again and status on
-// specs/even-odd. Run after `npm run build` (the npm script does both).
+// specs/even-odd; then three sandbox workers label the numbers (42 even, 19 and 21 odd), and status and results
+// show the completed job and its labeled dataset. Run after `npm run build` (the npm script does both).
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,6 +26,15 @@ async function gtctl(...args) {
   return code;
 }
 
+const job = 'text-analysis-job-creation';
+// The manifest gtctl builds lists Input/1.txt (42), 2.txt (19) and 3.txt (21) in key order; one worker each.
+const workers = [
+  ['user1@gmail.com', 0, 'Even Number'],
+  ['user2@gmail.com', 1, 'Odd Number'],
+  ['user3@gmail.com', 2, 'Odd Number'],
+];
+const answers = mkdtempSync(path.join(tmpdir(), 'gtctl-demo-'));
+
 let failed = false;
 try {
   for (const args of [
@@ -34,8 +46,22 @@ try {
   ]) {
     if ((await gtctl(...args)) !== 0) failed = true;
   }
+  console.log('\n# The job runs once Ground Truth is ready; the sandbox moves its clock on instead of waiting.');
+  await fetch(`${sandbox.url}/_sandbox/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: 60_000 }) });
+  for (const [email, object, label] of workers) {
+    const file = path.join(answers, `${email}.json`);
+    writeFileSync(file, JSON.stringify([{ object, label }]));
+    if ((await gtctl('sandbox', 'label', '--endpoint', sandbox.url, '--job', job, '--as', email, '--answers', file)) !== 0) failed = true;
+  }
+  for (const args of [
+    ['status', '-d', specs],
+    ['results', job, '-d', specs],
+  ]) {
+    if ((await gtctl(...args)) !== 0) failed = true;
+  }
 } finally {
   await sandbox.close();
+  rmSync(answers, { recursive: true, force: true });
 }
-console.log(failed ? '\nThe demo did not go as expected (see the exit codes above).' : '\nDone: the sandbox now holds the workforce, the team and its three invited workers.');
+console.log(failed ? '\nThe demo did not go as expected (see the exit codes above).' : '\nDone: workforce, team, bucket and job created from specs/even-odd, the numbers labeled, the dataset written.');
 process.exitCode = failed ? 1 : 0;
