@@ -17,15 +17,16 @@ export interface PlanResult {
   calls: Record<string, number>;
 }
 
-export async function plan(directory: string, options: AwsOptions, reporter: Reporter, now: () => number = Date.now): Promise<PlanResult> {
+export async function plan(directory: string, options: AwsOptions, reporter: Reporter): Promise<PlanResult> {
   const { desired, warnings } = await loadDesired(directory, options);
   const region = resolveRegion(desired.project.region, options);
   const ports = await connect(region, options);
   const account = await checkAccount(ports, desired.project.accountId);
   reporter.readStarted();
-  const started = now();
+  const started = Date.now();
   const live = await readLiveState(ports, { account, region, project: desired.project.name, read: readTargets(desired) });
   const calls = ports.calls();
-  reporter.readFinished({ calls, ms: now() - started });
-  return { plan: buildPlan(desired, live, { now: now() }), desired, ports, warnings, calls };
+  reporter.readFinished({ calls, ms: Date.now() - started });
+  // Invitation expiry is AWS's business: judge it by AWS's clock (the Date of its answers), not the local one.
+  return { plan: buildPlan(desired, live, { now: ports.now() }), desired, ports, warnings, calls };
 }

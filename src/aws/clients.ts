@@ -28,6 +28,9 @@ export function createAwsPorts(config: AwsConfig): AwsPorts {
   const maxAttempts = config.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const limiter = new CognitoRateLimiter(config.cognitoRates); // checks the rates now: a bad one is the user's error
   const counts = new Map<string, number>();
+  // AWS's clock minus ours, as last seen. Decisions about time on AWS's side (has an invitation expired?) use it, so
+  // a skewed local clock cannot make gtctl re-send invitations early or never.
+  let serverOffsetMs = 0;
   const errorContext: ErrorContext = {
     maxAttempts,
     ...(config.endpoint !== undefined && { endpoint: config.endpoint }),
@@ -55,7 +58,11 @@ export function createAwsPorts(config: AwsConfig): AwsPorts {
       const key = `${service}.${operation}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
       try {
-        return await (service === 'cognito-idp' ? limiter.schedule(operation, () => next(args)) : next(args));
+        const result = await (service === 'cognito-idp' ? limiter.schedule(operation, () => next(args)) : next(args));
+        const date = (result as { response?: { headers?: Record<string, string> } }).response?.headers?.['date'];
+        const serverMs = date ? Date.parse(date) : NaN;
+        if (!Number.isNaN(serverMs)) serverOffsetMs = serverMs - Date.now();
+        return result;
       } catch (error) {
         throw toGtctlError(error, service, operation, errorContext);
       }
@@ -104,6 +111,7 @@ export function createAwsPorts(config: AwsConfig): AwsPorts {
       return connected;
     }, config.region),
     calls: () => Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    now: () => Date.now() + serverOffsetMs,
   };
 }
 

@@ -122,4 +122,6 @@ export interface AwsPorts {
   s3: S3Port;
   /** Calls made so far, by `Service.Operation`. */
   calls(): Record<string, number>;
+  /** AWS's time in epoch ms, from the `Date` header of the latest answer; the local clock until one arrived. */
+  now(): number;
 }

@@ -22,7 +22,14 @@ async function runStep(step: MemberStep, change: MemberChange, userPoolId: strin
         { Name: `custom:${MANAGED_USER_ATTRIBUTE}`, Value: runtime.project },
         ...(change.member?.displayName ? [{ Name: 'name', Value: change.member.displayName }] : []),
       ];
-      await cognito.adminCreateUser({ UserPoolId: userPoolId, Username: change.email, UserAttributes: attributes, DesiredDeliveryMediums: ['EMAIL'] });
+      try {
+        await cognito.adminCreateUser({ UserPoolId: userPoolId, Username: change.email, UserAttributes: attributes, DesiredDeliveryMediums: ['EMAIL'] });
+      } catch (error) {
+        // An earlier apply, killed after sending this invitation, made the user since this plan read the pool:
+        // the invitation is out, which is what this step is for. If someone else made the user, the next plan
+        // shows it (adopting it, or leaving a user another project manages alone).
+        if (!(error instanceof GtctlError && error.code === 'UsernameExistsException')) throw error;
+      }
       return;
     }
     case 'adopt':

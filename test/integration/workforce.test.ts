@@ -184,25 +184,21 @@ describe('an expired invitation', () => {
     return dir;
   }
 
-  it('is sent again once (RESEND) when gtctl runs on the same clock, after which the plan is empty', async () => {
+  it('is sent again once (RESEND) in process, with exactly one write, after which the worker can sign in', async () => {
     const dir = await expired();
-    // gtctl reads no time from AWS: the app functions the CLI calls are given the sandbox's clock.
-    const now = () => Date.now() + 8 * DAY_MS;
     const options = { region: 'us-east-1', endpoint: world.url };
-    const { plan: planned, ports } = await plan(dir, options, silentReporter(), now);
+    const { plan: planned, ports } = await plan(dir, options, silentReporter());
     expect(planned.changes).toMatchObject([{ address: 'member/ann@example.com', action: 'update', steps: ['resend-invitation'], diff: [{ path: 'invitation', before: 'expired', after: 'sent again' }] }]);
     await world.clearRequests();
     expect(await applyPlan(planned, ports, silentReporter())).toEqual({ done: 1, failed: 0, skipped: 0 });
     expect(writeCalls(await world.requests())).toEqual(['cognito-idp.AdminCreateUser']);
     expect((await world.outbox()).map((m) => `${m.kind} ${m.to}`)).toEqual(['invitation ann@example.com', 'resend ann@example.com']);
-    expect((await plan(dir, options, silentReporter(), now)).plan.changes).toEqual([]);
+    expect((await plan(dir, options, silentReporter())).plan.changes).toEqual([]);
     await expect(world.signIn(await world.poolId(), 'ann@example.com')).resolves.toMatchObject({ userStatus: 'CONFIRMED' });
   });
 
-  // KNOWN GAP (reported): the CLI takes "now" from the local clock, and nothing tells it the sandbox's clock moved:
-  // the sandbox sends no `Date` header (AWS does; the SDK derives its clock offset from it) and the AWS ports expose
-  // no server time. Remove `.fails` once both exist and plan() uses the server's clock.
-  it.fails('is sent again once (RESEND) through the CLI, after which the plan is empty', async () => {
+  // The CLI judges expiry by AWS's clock (the Date header), which the sandbox moves with `/_sandbox/clock`.
+  it('is sent again once (RESEND) through the CLI, after which the plan is empty', async () => {
     const dir = await expired();
     const { code, plan: planned } = await world.planJson(dir);
     expect(code).toBe(2);

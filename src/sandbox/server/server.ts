@@ -120,6 +120,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
 
   const server = http.createServer((req, res) => {
+    // AWS's `Date` header tells clients the server's time; here it is the simulated clock, so that a client deciding
+    // by AWS's time (gtctl: has a temporary password expired?) sees `/_sandbox/clock` moves.
+    res.setHeader('date', new Date(Date.now() + state.clockOffsetMs).toUTCString());
     void serve(req).then(
       (response) => send(res, req.method ?? 'GET', response),
       (error: unknown) => send(res, req.method ?? 'GET', { status: 500, body: String(error) }),
