@@ -6,6 +6,7 @@ import {
   COGNITO_QUOTAS,
   CognitoRateLimiter,
   DEFAULT_COGNITO_RATES,
+  spacing,
   type CognitoCategory,
   type CognitoOperation,
 } from './rate-limits.js';
@@ -57,14 +58,14 @@ describe('the Cognito quota table', () => {
 });
 
 describe('CognitoRateLimiter', () => {
-  it('starts calls of one category 1000/rps ms apart, rounded up to whole ms (UserUpdate: 40 ms)', async () => {
+  it('starts calls of one category 1000/rps ms apart (UserUpdate: 40 ms)', async () => {
     const { starts, done } = startTimes(new CognitoRateLimiter(), 'AdminAddUserToGroup', 10);
     await vi.advanceTimersByTimeAsync(1000);
     await done;
     expect(starts).toEqual([0, 40, 80, 120, 160, 200, 240, 280, 320, 360]);
   });
 
-  it('shares one pace among the operations of a category, and paces categories independently (UserList: 30/s, so 34 ms)', async () => {
+  it('shares one pace among the operations of a category, and paces categories independently (UserList: 3 per 100 ms)', async () => {
     const limiter = new CognitoRateLimiter();
     const starts: Array<[string, number]> = [];
     const run = (op: string) => limiter.schedule(op, async () => void starts.push([op, Date.now()]));
@@ -74,10 +75,30 @@ describe('CognitoRateLimiter', () => {
     expect(starts).toEqual([
       ['AdminAddUserToGroup', 0],
       ['ListUsers', 0],
-      ['ListUsersInGroup', 34],
+      ['ListUsersInGroup', 0],
       ['AdminRemoveUserFromGroup', 40],
       ['AdminDeleteUser', 80],
     ]);
+  });
+
+  it('lets the ListUsers chain go before queued group listings', async () => {
+    const limiter = new CognitoRateLimiter();
+    const starts: string[] = [];
+    const run = (op: string) => limiter.schedule(op, async () => void starts.push(op));
+    const done = Promise.all([...Array.from({ length: 6 }, () => run('ListUsersInGroup')), run('ListUsers')]);
+    await vi.advanceTimersByTimeAsync(1000);
+    await done;
+    expect(starts.indexOf('ListUsers')).toBeLessThan(4);
+  });
+
+  it.each([
+    [30, { intervalCap: 3, interval: 100 }],
+    [25, { intervalCap: 1, interval: 40 }],
+    [50, { intervalCap: 1, interval: 20 }],
+    [15, { intervalCap: 3, interval: 200 }],
+    [7, { intervalCap: 1, interval: 143 }],
+  ])('spaces %d/s as %o', (rps, expected) => {
+    expect(spacing(rps)).toEqual(expected);
   });
 
   it('lets calls overlap: a slow call does not hold back the next start', async () => {

@@ -75,13 +75,26 @@ export const DEFAULT_COGNITO_RATES: Readonly<Record<CognitoCategory, number>> = 
   Object.entries(COGNITO_QUOTAS).map(([category, quota]) => [category, Math.min(quota.rps, quota.perPoolOperation ?? Infinity)]),
 ) as Record<CognitoCategory, number>;
 
+/**
+ * Starts per window such that the window is a whole number of milliseconds (timers and Date.now(), which p-queue
+ * measures with, are millisecond-grained): 30/s is 3 starts per 100 ms, not 1 per 34 ms (29.4/s). At most a few
+ * starts share a window, far below the second of burst Cognito's bucket holds; an odd rate rounds the window up.
+ */
+export function spacing(rps: number): { intervalCap: number; interval: number } {
+  for (let intervalCap = 1; intervalCap <= 5; intervalCap++) {
+    const interval = (1000 * intervalCap) / rps;
+    if (Number.isInteger(interval)) return { intervalCap, interval };
+  }
+  return { intervalCap: 1, interval: Math.ceil(1000 / rps) };
+}
+
 export function isCognitoCategory(name: string): name is CognitoCategory {
   return Object.hasOwn(COGNITO_QUOTAS, name);
 }
 
 /**
- * One queue per category, each starting at most one call per `1000 / rps` ms (rounded up) (p-queue's sliding window, `strict`,
- * with `intervalCap: 1`), as many in flight as that allows.
+ * One queue per category, each starting calls evenly at the category's rate (see `spacing`; p-queue's sliding
+ * window, `strict`), as many in flight as that allows.
  *
  * Why evenly spaced starts rather than `intervalCap: rps` per second: Cognito (and the sandbox) meter with a token
  * bucket that holds one second of the rate. A full second's burst at once would empty it, and the next burst a
@@ -114,14 +127,15 @@ export class CognitoRateLimiter {
     const category = (COGNITO_OPERATION_CATEGORY as Readonly<Record<string, CognitoCategory>>)[operation];
     if (category === undefined)
       return Promise.reject(new GtctlError('unpaced-cognito-operation', `No Cognito quota category is known for ${operation}`, 'internal'));
-    return this.#queue(category).add(call);
+    // ListUsers pages are one chain, each page waiting for the one before; group listings are many independent
+    // calls. First-come-first-served would give the chain 1 turn in 26 behind 25 teams' listings: let it go first.
+    return this.#queue(category).add(call, { priority: operation === 'ListUsers' ? 1 : 0 });
   }
 
   #queue(category: CognitoCategory): PQueue {
     let queue = this.#queues.get(category);
     if (!queue) {
-      // Whole milliseconds, rounded up: timers and Date.now() (which p-queue measures with) are millisecond-grained.
-      queue = new PQueue({ intervalCap: 1, interval: Math.ceil(1000 / this.#rates[category]), strict: true });
+      queue = new PQueue({ ...spacing(this.#rates[category]), strict: true });
       this.#queues.set(category, queue);
     }
     return queue;

@@ -28,12 +28,17 @@ export async function readLiveState(ports: AwsPorts, target: { account: string; 
   let users: LiveUser[] = [];
   const groupMembers: Record<string, string[]> = {};
   if (userPool) {
-    const [poolGroups, poolUsers] = await Promise.all([ports.cognito.listGroups(userPool.id), ports.cognito.listUsers(userPool.id)]);
-    groups = poolGroups.flatMap((g: GroupType) => (g.GroupName ? [g.GroupName] : []));
+    // The groups' members are listed while ListUsers pages on, not after it: ListUsers is one chain of pages, each
+    // waiting for the previous answer, so alone it cannot use the UserList quota once AWS takes more than ~33 ms a
+    // page. (How much the group pages then fill in is up to the pacing queue: rate-limits.ts.)
+    const listMembers = async (): Promise<void> => {
+      groups = (await ports.cognito.listGroups(userPool.id)).flatMap((g: GroupType) => (g.GroupName ? [g.GroupName] : []));
+      const existing = wantedGroups.filter((g) => groups.includes(g)).sort();
+      const members = await Promise.all(existing.map((g) => ports.cognito.listUsersInGroup(userPool.id, g)));
+      existing.forEach((g, i) => (groupMembers[g] = members[i]!.flatMap((u) => (u.Username ? [u.Username] : []))));
+    };
+    const [poolUsers] = await Promise.all([ports.cognito.listUsers(userPool.id), listMembers()]);
     users = poolUsers.map(toUser);
-    const existing = wantedGroups.filter((g) => groups.includes(g)).sort();
-    const members = await Promise.all(existing.map((g) => ports.cognito.listUsersInGroup(userPool.id, g)));
-    existing.forEach((g, i) => (groupMembers[g] = members[i]!.flatMap((u) => (u.Username ? [u.Username] : []))));
   }
   const [storage, { jobNames, jobs }] = await storageAndJobs;
   return {
