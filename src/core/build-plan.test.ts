@@ -3,6 +3,8 @@ import { buildPlan } from './build-plan.js';
 import { OWNERSHIP_TAG } from './live.js';
 import type { Plan } from './plan.js';
 import {
+  aBucket,
+  aLiveBucket,
   aLivePool,
   aLiveTeam,
   aLiveUser,
@@ -11,6 +13,7 @@ import {
   aMember,
   aProject,
   aTeam,
+  anObject,
   desiredState,
   liveState,
   NOW,
@@ -172,5 +175,15 @@ describe('buildPlan: fingerprints', () => {
     const p = plan(desiredState({ teams: [aTeam('t', { members: ['a@x.com', 'b@x.com'] })] }), live);
     expect(Object.keys(p.fingerprints)).toEqual(['member/a@x.com', 'member/b@x.com', 'membership/t/a@x.com', 'membership/t/b@x.com', 'team/t', 'workforce/default']);
     expect(p.fingerprints['member/b@x.com']).toBe('absent');
+  });
+
+  it('covers buckets with their settings and objects by content, so that a drifted one makes a saved plan stale', () => {
+    const live = (cors: boolean, etag: string) =>
+      liveState({ buckets: [aLiveBucket('data', cors ? {} : { cors: [] })], objects: { 'data/in/1.txt': { etag } } });
+    const desired = desiredState({ buckets: [aBucket('data', { objects: [anObject('in/1.txt', '42')] })] });
+    const p = plan(desired, live(true, 'a1'));
+    expect(Object.keys(p.fingerprints).filter((k) => !k.startsWith('workforce/'))).toEqual(['bucket/data', 'object/data/in/1.txt']);
+    expect(plan(desired, live(false, 'a1')).fingerprints['bucket/data']).not.toBe(p.fingerprints['bucket/data']);
+    expect(plan(desired, live(true, 'b2')).fingerprints['object/data/in/1.txt']).not.toBe(p.fingerprints['object/data/in/1.txt']);
   });
 });

@@ -8,6 +8,7 @@ import { planWorkforce } from './diff/workforce.js';
 import type { KindPlan } from './diff/kind-plan.js';
 import { fingerprintLive } from './fingerprint.js';
 import type { LiveState } from './live.js';
+import { imageBucketsOf } from './jobs/preflight.js';
 import { inputKeyOf } from './jobs/task.js';
 import type { DesiredState } from './model.js';
 import { linkDependencies, orderChanges } from './order.js';
@@ -61,9 +62,10 @@ export function buildPlan(desired: DesiredState, live: LiveState, options: PlanO
 export function readTargets(desired: DesiredState): ReadTargets {
   const identity = desired.workforce?.identity;
   const declaredObjects = new Set(desired.buckets.flatMap((b) => b.objects.map((o) => `s3://${b.name}/${o.key}`)));
+  const declaredBuckets = new Set(desired.buckets.map((b) => b.name));
   return {
     ...(identity?.type === 'cognito-managed' ? { managedPoolName: identity.poolName } : {}),
-    ...(identity?.type === 'cognito-existing' ? { userPoolId: identity.userPoolId } : {}),
+    ...(identity?.type === 'cognito-existing' ? { userPoolId: identity.userPoolId, clientId: identity.clientId } : {}),
     groupTeams: Object.fromEntries(desired.teams.map((t) => [t.userGroup, t.name]).sort(([a], [b]) => (a! < b! ? -1 : a! > b! ? 1 : 0))),
     buckets: desired.buckets.map((b) => b.name),
     objects: desired.buckets.flatMap((b) => b.objects.map((o) => `${b.name}/${o.key}`)),
@@ -72,6 +74,7 @@ export function readTargets(desired: DesiredState): ReadTargets {
       withText: desired.jobs.some((j) => 'fromPrefix' in j.input && j.input.fromPrefix === uri && inputKeyOf(j) === 'source'),
     })),
     manifests: uniqueSorted(desired.jobs.flatMap((j) => ('manifest' in j.input && !declaredObjects.has(j.input.manifest) ? [j.input.manifest] : []))),
+    imageBuckets: uniqueSorted(desired.jobs.flatMap((j) => imageBucketsOf(j, desired.buckets))).filter((b) => !declaredBuckets.has(b)),
     jobs: desired.jobs.map((j) => j.name),
   };
 }

@@ -31,6 +31,15 @@ export function fingerprintLive(live: LiveState, addresses: Iterable<string>, te
       out[address.membership(team, (user && userEmail(user)) ?? username)] = 'member';
     }
   }
+  // Buckets with their settings and whether they hold objects (a delete planned on an empty bucket); objects by
+  // content; jobs by what they were created with and their tags, not by status or counters, which move on their
+  // own while workers label and would make every saved plan of an account with a running job stale.
+  for (const bucket of live.buckets) out[address.bucket(bucket.name)] = hash(bucket);
+  for (const [path, object] of Object.entries(live.objects)) {
+    const slash = path.indexOf('/');
+    out[address.object(path.slice(0, slash), path.slice(slash + 1))] = hash(object);
+  }
+  for (const job of live.jobs) out[address.job(job.name)] = hash(job.request);
   for (const addr of addresses) out[addr] ??= ABSENT;
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -147,6 +147,11 @@ export interface LiveState {
   prefixes: Readonly<Record<string, readonly LivePrefixObject[]>>;
   /** Job input manifest URI -> its text, for manifests the specs do not declare (read for the pre-flight). */
   manifests: Readonly<Record<string, string>>;
+  /**
+   * Bucket -> its CORS rules, for buckets the specs do not declare that hold images of jobs (ReadTargets.imageBuckets
+   * and the `source-ref` buckets of `manifests`). A bucket missing here is unknown: absent, or not readable.
+   */
+  imageBucketCors: Readonly<Record<string, readonly CorsRule[]>>;
   /** Every labeling job name in the Region: names can never be reused, case-insensitively. */
   jobNames: readonly string[];
   /** Jobs the specs name (matched case-insensitively), described. */

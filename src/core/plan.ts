@@ -129,6 +129,8 @@ export interface ReadTargets {
   managedPoolName?: string;
   /** An existing pool named by the Workforce spec. */
   userPoolId?: string;
+  /** Its app client, named by the spec: read (and checked) before a workforce points at it. */
+  clientId?: string;
   /** Cognito group -> team, for the groups of desired teams (their members are read). */
   groupTeams: Record<string, string>;
   /** Buckets the specs declare (their settings are read; managed buckets are found by tag besides). */
@@ -139,6 +141,12 @@ export interface ReadTargets {
   prefixes: Array<{ uri: string; withText: boolean }>;
   /** Job input manifest URIs the specs do not declare as objects: read for the pre-flight. */
   manifests: string[];
+  /**
+   * Buckets the specs do not declare that hold images of built-in image jobs, as far as the specs tell: their CORS is
+   * read for the pre-flight. The `source-ref` buckets of `manifests` are added at read time. Absent in plans saved
+   * before gtctl read them.
+   */
+  imageBuckets?: string[];
   /** Jobs the specs name. */
   jobs: string[];
 }

@@ -124,6 +124,7 @@ export function liveState(parts: { workforce?: LiveWorkforce | null; userPool?: 
     objects: parts.objects ?? {},
     prefixes: {},
     manifests: {},
+    imageBucketCors: {},
     jobNames: [],
     jobs: [],
   };

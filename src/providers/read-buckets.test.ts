@@ -157,4 +157,22 @@ describe('objects, prefixes and manifests', () => {
     });
     expect(live.manifests).toEqual({ [manifest]: '{"source":"42"}\n' });
   });
+
+  it("reads the CORS of undeclared buckets holding jobs' images, those the manifests name too; unknown ones are absent", async () => {
+    const { w } = world;
+    const [named, inManifest, declared] = await Promise.all([bucket(w), bucket(w), bucket(w)]);
+    await w.s3.send(new PutBucketCorsCommand({ Bucket: named, CORSConfiguration: { CORSRules: [{ AllowedMethods: ['GET'], AllowedOrigins: ['*'] }] } }));
+    const gone = unique('gone');
+    const cats = `s3://${data}/cats.manifest`;
+    await put(w, data, 'cats.manifest', [inManifest, gone, declared].map((b) => `{"source-ref":"s3://${b}/1.jpg"}\n`).join(''));
+
+    const aws = portsFor(world.sandbox);
+    const live = await readBuckets(aws.s3, { project: PROJECT, read: targets({ buckets: [declared], manifests: [cats], imageBuckets: [named] }) });
+    expect(live.imageBucketCors).toEqual({
+      [named]: [{ allowedMethods: ['GET'], allowedOrigins: ['*'], allowedHeaders: [], exposeHeaders: [] }],
+      [inManifest]: [],
+    });
+    // One read each; the declared bucket's CORS (and owned ones', from earlier tests) comes with its settings.
+    expect(aws.calls()['s3.GetBucketCors']).toBe(live.buckets.length + 2);
+  });
 });

@@ -1,9 +1,10 @@
 // Live S3 state for a plan: the declared buckets' settings, the buckets this project owns that the specs dropped,
-// the declared objects (HEAD: which hash), the objects under each job's `fromPrefix`, and the input manifests jobs
-// name. Everything runs at once, fan-outs per object bounded by READ_CONCURRENCY.
+// the declared objects (HEAD: which hash), the objects under each job's `fromPrefix`, the input manifests jobs
+// name, and the CORS rules of undeclared buckets holding jobs' images. Everything runs at once, fan-outs per object
+// bounded by READ_CONCURRENCY.
 //
 // Calls per plan (B declared buckets that exist, U other buckets in the account, O declared objects, P prefixes
-// holding N objects, M manifests):
+// holding N objects, M manifests, I undeclared image buckets):
 //   ListBuckets              ceil((B + U) / 10,000)  - also gives every bucket's Region, so no HeadBucket for them
 //   HeadBucket               1 per declared bucket, prefix or manifest bucket NOT in the account's list (absent or
 //                            another account's), 0 otherwise
@@ -13,11 +14,14 @@
 //   HeadObject               O
 //   ListObjectsV2            ceil(N / 1,000) per prefix; GetObject N more when the task inlines the text
 //   GetObject                M
+//   GetBucketCors            I (after the manifests: their `source-ref` buckets count too)
 // The U tag reads are the price of deleting dropped buckets: tens of calls in a typical account, all GETs run 16 at a
 // time. A bucket whose tags cannot be read (AccessDenied, deleted meanwhile) is taken as not ours: never deleted.
 import type { S3Port } from '../aws/ports.js';
 import { isAwsError } from '../aws/errors.js';
+import { checkManifest } from '../core/jobs/manifest-check.js';
 import { OWNERSHIP_TAG, type LiveBucket, type LiveObject, type LivePrefixObject } from '../core/live.js';
+import type { CorsRule } from '../core/model.js';
 import type { ReadTargets } from '../core/plan.js';
 import { limiter } from './limit.js';
 import { SHA256_METADATA } from './names.js';
@@ -31,6 +35,7 @@ export interface LiveStorage {
   objects: Record<string, LiveObject>;
   prefixes: Record<string, LivePrefixObject[]>;
   manifests: Record<string, string>;
+  imageBucketCors: Record<string, CorsRule[]>;
 }
 
 export async function readBuckets(s3: S3Port, target: { project: string; read: ReadTargets }): Promise<LiveStorage> {
@@ -51,12 +56,34 @@ export async function readBuckets(s3: S3Port, target: { project: string; read: R
       return [uri, at && (await limit(() => s3.getObjectText(at.bucket, at.key)))] as const;
     })),
   ]);
+  const manifestTexts = manifests.flatMap(([, text]) => (text !== undefined ? [text] : []));
+  const imageBuckets = [...new Set([...(read.imageBuckets ?? []), ...manifestTexts.flatMap((text) => checkManifest(text, undefined).sourceRefBuckets)])]
+    .filter((name) => !declared.has(name))
+    .sort();
+  const imageCors = await Promise.all(imageBuckets.map((name) => readImageCors(s3, name, limit)));
   return {
     buckets: [...declaredBuckets, ...ownedBuckets].filter((b): b is LiveBucket => b !== undefined).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     objects: Object.fromEntries(read.objects.flatMap((path, i) => (objects[i] ? [[path, objects[i]]] : []))),
     prefixes: Object.fromEntries(read.prefixes.map(({ uri }, i) => [uri, prefixes[i]!])),
     manifests: Object.fromEntries(manifests.flatMap(([uri, text]) => (text !== undefined ? [[uri, text]] : []))),
+    imageBucketCors: Object.fromEntries(imageBuckets.flatMap((name, i) => (imageCors[i] ? [[name, imageCors[i]]] : []))),
   };
+}
+
+/**
+ * The CORS rules of a bucket the specs do not declare but a job's images are in: without them the pre-flight could
+ * not tell whether the labeling portal may load the images, and would block the job. Undefined (unknown, and the
+ * job blocked saying so) when the bucket does not exist or is not ours to read: images may well sit in another
+ * account's bucket, which must not fail the whole plan.
+ */
+async function readImageCors(s3: S3Port, name: string, limit: ReturnType<typeof limiter>): Promise<CorsRule[] | undefined> {
+  try {
+    if ((await limit(() => s3.bucketRegion(name))) === undefined) return undefined;
+    return await limit(() => s3.getCors(name));
+  } catch (error) {
+    if (['AccessDenied', 'NoSuchBucket', 'bucket-not-yours'].some((code) => isAwsError(error, code))) return undefined;
+    throw error;
+  }
 }
 
 /** A bucket's settings; undefined when it does not exist. */

@@ -69,7 +69,8 @@ async function readUserPool(ports: AwsPorts, workforce: Workforce | undefined, t
   if (!poolId) return undefined;
   const pool = await ports.cognito.describeUserPool(poolId);
   if (!pool) return undefined;
-  let clientId = workforce?.CognitoConfig?.ClientId;
+  // An existing pool's client is the one the spec names; only a managed pool's is found by gtctl's client name.
+  let clientId = workforce?.CognitoConfig?.ClientId ?? target.read.clientId;
   if (!clientId) clientId = (await ports.cognito.listUserPoolClients(poolId)).find((c) => c.ClientName === MANAGED_CLIENT_NAME)?.ClientId;
   const client = clientId ? await ports.cognito.describeUserPoolClient(poolId, clientId) : undefined;
   return toUserPool(pool, client && toClient(client));
@@ -131,7 +132,8 @@ function toUserPool(p: UserPoolType, client: LiveAppClient | undefined): LiveUse
     name: p.Name ?? '',
     arn: p.Arn ?? '',
     tags: p.UserPoolTags ?? {},
-    ...(p.Domain ? { domain: p.Domain } : {}),
+    // A custom domain serves the sign-in pages as well as a prefix does (an existing pool may have only that).
+    ...(p.Domain || p.CustomDomain ? { domain: (p.Domain || p.CustomDomain)! } : {}),
     usernameAttributes: p.UsernameAttributes ?? [],
     // The API's default when a pool was created without UsernameConfiguration is case-sensitive (aws-facts §6.6).
     caseSensitive: p.UsernameConfiguration?.CaseSensitive ?? true,

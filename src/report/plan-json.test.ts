@@ -102,7 +102,7 @@ describe('planFile / readPlanFile', () => {
   it.each([
     ['not JSON', () => 'plan: yes', 'not JSON'],
     ['an array', () => '[]', 'JSON object'],
-    ['an unknown kind', () => edit((d) => (d.changes[0].kind = 'job')), 'unknown kind'],
+    ['an unknown kind', () => edit((d) => (d.changes[0].kind = 'workteam')), 'unknown kind'],
     ['a no-op change', () => edit((d) => (d.changes[0].action = 'no-op')), 'unknown action'],
     ['an address that does not match its kind', () => edit((d) => (d.changes[0].address = 'team/x')), 'does not match'],
     ['a summary that does not match the changes', () => edit((d) => (d.summary.create = 7)), 'summary counts 7 create'],

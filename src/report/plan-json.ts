@@ -65,7 +65,10 @@ function sortedKeys(value: unknown): unknown {
 
 // --- reading a saved plan ---------------------------------------------------------------------------------------
 
-const KINDS = ['workforce', 'team', 'member', 'membership'] as const;
+// Every kind a saved plan may hold: a record over Change['kind'], so that the type checker refuses a kind added to
+// the Plan and left out here (saved plans with its changes would be refused as invalid files).
+const KIND: Record<Change['kind'], true> = { workforce: true, team: true, member: true, membership: true, bucket: true, object: true, job: true };
+const KINDS = Object.keys(KIND);
 const HINT = 'Make the plan again with `gtctl plan --out FILE` using this version of gtctl, then apply that file.';
 
 function invalid(message: string, hint = HINT): GtctlError {
@@ -130,7 +133,7 @@ function checkChange(change: unknown, index: number): void {
   if (typeof change.address !== 'string' || !change.address.includes('/')) throw invalid(`${where} has no address`);
   const at = `${where} (${change.address})`;
   if (!ACTIONS.includes(change.action as Action) || change.action === 'no-op') throw invalid(`${at} has an unknown action ${JSON.stringify(change.action)}`);
-  if (!KINDS.includes(change.kind as (typeof KINDS)[number])) throw invalid(`${at} has an unknown kind ${JSON.stringify(change.kind)}`);
+  if (typeof change.kind !== 'string' || !KINDS.includes(change.kind)) throw invalid(`${at} has an unknown kind ${JSON.stringify(change.kind)}`);
   if (!change.address.startsWith(`${change.kind as string}/`)) throw invalid(`${at} does not match its kind "${change.kind as string}"`);
   if (!Array.isArray(change.diff) || !change.diff.every((d) => isRecord(d) && typeof d.path === 'string')) throw invalid(`${at} has no valid "diff" list`);
   if (!isStringList(change.reasons) || !isStringList(change.dependsOn)) throw invalid(`${at} needs "reasons" and "dependsOn" lists of strings`);

@@ -21,11 +21,13 @@ import {
   ListUsersInGroupCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ListWorkteamsCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { applyPlan } from '../../src/app/apply.js';
 import { plan as makePlan } from '../../src/app/plan.js';
 import { silentReporter } from '../../src/report/reporter.js';
 import { startSandbox, type FaultRule, type RequestLogEntry, type Sandbox } from '../../src/sandbox/index.js';
+import type { LabelRequest, PendingTask } from '../../src/sandbox/service.js';
 import { aProject, aWorkforce, yamlOf, type Docs, type SpecDoc } from './specs.js';
 
 // The SDK's notice that it will need Node 22 is for whoever upgrades gtctl (the CLI silences it the same way).
@@ -106,12 +108,20 @@ export interface World {
   /** Real SDK clients on the sandbox, for arranging drift and reading back (retrying through quota throttles). */
   cognito: CognitoIdentityProviderClient;
   sageMaker: SageMakerClient;
+  /** Path-style, like gtctl's own S3 client on the sandbox. */
+  s3: S3Client;
   /** Writes a spec tree into a new directory and returns its path. */
   specs(docs: Docs): Promise<string>;
   /** Runs `gtctl ARGS` to the end. */
   gtctl(...args: string[]): Promise<Run>;
   /** Starts `gtctl ARGS` without waiting. */
   start(...args: string[]): Running;
+  /** Runs `gtctl ARGS` to the end with these variables added to its environment (`undefined` removes one). */
+  gtctlWith(env: Record<string, string | undefined>, ...args: string[]): Promise<Run>;
+  /** A secret the test made up (an OIDC client secret): no output of the file may contain it either. */
+  secret(value: string): void;
+  /** The sandbox's whole state (`GET /_sandbox/state`), as the test's own eyes: secrets included. */
+  state(): Promise<SandboxStateView>;
   /** `gtctl apply -d DIR --auto-approve`, which must succeed. */
   apply(dir: string): Promise<Run>;
   /**
@@ -132,6 +142,10 @@ export interface World {
   faults(rules: FaultRule[]): Promise<void>;
   advanceClock(ms: number): Promise<void>;
   outbox(): Promise<OutboxEntry[]>;
+  /** A worker's open tasks of a job (`[]` unless the job is InProgress), through the workers stand-in. */
+  tasks(job: string, worker: string): Promise<PendingTask[]>;
+  /** Answers tasks as `worker` (a member of the job's team); the sandbox consolidates and completes the job. */
+  label(job: string, worker: string, answers: LabelRequest['answers']): Promise<{ accepted: number; jobStatus: string }>;
   signOuts(): Promise<SignOut[]>;
   signIn(userPoolId: string, username: string): Promise<unknown>;
   /** The id of the one user pool in the sandbox (fails when there is not exactly one). */
@@ -142,6 +156,11 @@ export interface World {
   /** A user made "in the console": no gtctl attribute. */
   consoleUser(userPoolId: string, email: string): Promise<void>;
   teamNames(): Promise<string[]>;
+}
+
+/** The parts of `GET /_sandbox/state` tests read. */
+export interface SandboxStateView {
+  sagemaker: { regions: Record<string, { workforces: Record<string, { oidc?: Record<string, unknown>; cidrs: string[] }> }> };
 }
 
 export interface PlanDocument {
@@ -166,6 +185,7 @@ export function useSandbox(options: { quotas?: { enabled?: boolean; scale?: numb
   let trees = 0;
   let cognito: CognitoIdentityProviderClient | undefined;
   let sageMaker: SageMakerClient | undefined;
+  let s3: S3Client | undefined;
 
   const admin = async <T>(method: 'GET' | 'POST' | 'DELETE', route: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${world.url}/_sandbox/${route}`, { method, ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}) });
@@ -188,8 +208,11 @@ export function useSandbox(options: { quotas?: { enabled?: boolean; scale?: numb
     };
   };
 
-  const start = (...args: string[]): Running => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: tmp, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const start = (...args: string[]): Running => startWith({}, ...args);
+  const startWith = (extra: Record<string, string | undefined>, ...args: string[]): Running => {
+    const merged: NodeJS.ProcessEnv = { ...env(), ...extra };
+    for (const [key, value] of Object.entries(merged)) if (value === undefined) delete merged[key];
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: tmp, env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -225,6 +248,9 @@ export function useSandbox(options: { quotas?: { enabled?: boolean; scale?: numb
     get sageMaker() {
       return sageMaker!;
     },
+    get s3() {
+      return s3!;
+    },
     async specs(docs) {
       const dir = path.join(tmp, `tree-${++trees}`);
       const files = Array.isArray(docs) ? docs.map((doc, i) => [`${i}.yaml`, yamlOf(doc)] as const) : Object.entries(docs).map(([file, content]) => [file, typeof content === 'string' ? content : yamlOf(...content)] as const);
@@ -234,6 +260,9 @@ export function useSandbox(options: { quotas?: { enabled?: boolean; scale?: numb
     },
     gtctl: (...args) => start(...args).done,
     start,
+    gtctlWith: (extra, ...args) => startWith(extra, ...args).done,
+    secret: (value) => void secrets.add(value),
+    state: () => admin<SandboxStateView>('GET', 'state'),
     async apply(dir) {
       const run = await world.gtctl('apply', '-d', dir, '--auto-approve');
       if (run.code !== 0) throw new Error(`apply exited ${run.code}:\n${run.stdout}\n${run.stderr}`);
@@ -274,6 +303,8 @@ export function useSandbox(options: { quotas?: { enabled?: boolean; scale?: numb
     faults: async (rules) => void (await admin('POST', 'faults', { rules })),
     advanceClock: async (advanceMs) => void (await admin('POST', 'clock', { advanceMs })),
     outbox: () => admin<OutboxEntry[]>('POST', 'cognito/outbox', {}),
+    tasks: (job, worker) => admin('POST', `sagemaker/tasks?region=${REGION}`, { job, worker }),
+    label: (job, worker, answers) => admin('POST', `sagemaker/label?region=${REGION}`, { job, worker, answers }),
     signOuts: () => admin<SignOut[]>('POST', 'cognito/sign-outs', {}),
     signIn: (userPoolId, username) => admin('POST', 'cognito/sign-in', { userPoolId, username }),
     async poolId() {
@@ -342,6 +373,7 @@ export function useSandbox(options: { quotas?: { enabled?: boolean; scale?: numb
     };
     cognito = new CognitoIdentityProviderClient(config);
     sageMaker = new SageMakerClient(config);
+    s3 = new S3Client({ ...config, forcePathStyle: true });
   });
 
   beforeEach(() => world.reset());
@@ -358,6 +390,7 @@ export function useSandbox(options: { quotas?: { enabled?: boolean; scale?: numb
     } finally {
       cognito?.destroy();
       sageMaker?.destroy();
+      s3?.destroy();
       await sandbox?.close();
       if (tmp) await rm(tmp, { recursive: true, force: true });
     }

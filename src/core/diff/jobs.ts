@@ -16,7 +16,8 @@ const RUNNING = new Set(['Initializing', 'InProgress']);
 
 export function planJobs(desired: readonly LabelingJob[], buckets: readonly Bucket[], project: Project, live: LiveState): KindPlan {
   const world: JobWorld = { region: live.region, account: live.account, project, buckets, prefixes: live.prefixes, manifests: live.manifests };
-  const corsOf = (bucket: string): readonly CorsRule[] | undefined => buckets.find((b) => b.name === bucket)?.cors ?? live.buckets.find((b) => b.name === bucket)?.cors;
+  const corsOf = (bucket: string): readonly CorsRule[] | undefined =>
+    buckets.find((b) => b.name === bucket)?.cors ?? live.buckets.find((b) => b.name === bucket)?.cors ?? live.imageBucketCors[bucket];
   const changes: JobChange[] = [];
   let noOps = 0;
   for (const job of desired) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CorsRule } from '../model.js';
 import { SOURCE_URI_ATTRIBUTE } from './manifest.js';
-import { allowsLabelingPortal, MAX_LINE_REASONS, preflight, type PreflightContext } from './preflight.js';
+import { aBucket, anObject } from '../test-support.js';
+import { allowsLabelingPortal, imageBucketsOf, MAX_LINE_REASONS, preflight, type PreflightContext } from './preflight.js';
 import { aJob, aJobOfType, BUCKET } from './test-support.js';
 
 const GROUND_TRUTH: CorsRule = { allowedMethods: ['GET'], allowedOrigins: ['*'], allowedHeaders: [], exposeHeaders: ['Access-Control-Allow-Origin'] };
@@ -115,6 +116,22 @@ describe('preflight', () => {
         'input manifest line 1 (photos/1.jpg): "source-ref" is not an S3 object URI: "photos/1.jpg". Write it as s3://bucket/key.',
       ]);
     });
+  });
+});
+
+describe('imageBucketsOf: the buckets whose CORS the pre-flight of a job needs, as far as the specs tell', () => {
+  const images = aJobOfType('image-classification');
+  const kept = aBucket(BUCKET, { objects: [anObject('cats.manifest', jsonl(image('s3://photos-b/1.jpg'), image('s3://photos-a/2.jpg'), image('s3://photos-b/3.jpg')))] });
+
+  it("an image job's fromPrefix bucket, or the source-ref buckets of a manifest the specs keep", () => {
+    expect(imageBucketsOf(images, [])).toEqual([BUCKET]);
+    expect(imageBucketsOf({ ...images, input: { manifest: `s3://${BUCKET}/cats.manifest` } }, [kept])).toEqual(['photos-a', 'photos-b']);
+  });
+
+  it('none for a manifest read from S3 (the live read finds its buckets), nor for text and custom tasks', () => {
+    expect(imageBucketsOf({ ...images, input: { manifest: `s3://${BUCKET}/elsewhere.manifest` } }, [kept])).toEqual([]);
+    expect(imageBucketsOf(aJob(), [])).toEqual([]);
+    expect(imageBucketsOf(aJobOfType('custom'), [])).toEqual([]);
   });
 });
 

@@ -12,8 +12,9 @@
 // cannot show the tasks will work, and the fix (declaring the bucket, or letting gtctl read it) is the user's.
 // Custom tasks are not checked: gtctl cannot know how their template uses the objects.
 import { BUILT_IN_TASK_TYPES, GROUND_TRUTH_REGIONS } from '../catalog.js';
-import type { CorsRule, LabelingJob } from '../model.js';
+import type { Bucket, CorsRule, LabelingJob } from '../model.js';
 import { checkManifest, type ManifestProblem } from './manifest-check.js';
+import { parseS3Uri } from './resolve.js';
 
 export interface PreflightContext {
   /** The CORS rules a bucket will have after apply (desired if declared, else live), or undefined if unknown. */
@@ -50,6 +51,19 @@ export function preflight(job: LabelingJob, manifest: string | undefined, contex
     }
   }
   return reasons;
+}
+
+/**
+ * The buckets whose CORS rules the pre-flight of `job` judges, as far as the specs tell: for a built-in image task,
+ * its `fromPrefix` bucket, or the `source-ref` buckets of its manifest when the specs keep it (a manifest read from
+ * S3 names its own, which the live read adds). The plan reads those the specs do not declare.
+ */
+export function imageBucketsOf(job: LabelingJob, buckets: readonly Bucket[]): string[] {
+  if (job.task.type === 'custom' || BUILT_IN_TASK_TYPES[job.task.type].inputKey !== 'source-ref') return [];
+  if ('fromPrefix' in job.input) return [parseS3Uri(job.input.fromPrefix).bucket];
+  const { bucket, key } = parseS3Uri(job.input.manifest);
+  const object = buckets.find((b) => b.name === bucket)?.objects.find((o) => o.key === key);
+  return object ? checkManifest(Buffer.from(object.bodyBase64, 'base64').toString('utf8'), undefined).sourceRefBuckets : [];
 }
 
 function missingManifest(job: LabelingJob): string {
