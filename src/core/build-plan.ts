@@ -72,6 +72,7 @@ export function readTargets(desired: DesiredState): ReadTargets {
     prefixes: uniqueSorted(desired.jobs.flatMap((j) => ('fromPrefix' in j.input ? [j.input.fromPrefix] : []))).map((uri) => ({
       uri,
       withText: desired.jobs.some((j) => 'fromPrefix' in j.input && j.input.fromPrefix === uri && inputKeyOf(j) === 'source'),
+      jobs: desired.jobs.filter((j) => 'fromPrefix' in j.input && j.input.fromPrefix === uri).map((j) => j.name),
     })),
     manifests: uniqueSorted(desired.jobs.flatMap((j) => ('manifest' in j.input && !declaredObjects.has(j.input.manifest) ? [j.input.manifest] : []))),
     imageBuckets: uniqueSorted(desired.jobs.flatMap((j) => imageBucketsOf(j, desired.buckets))).filter((b) => !declaredBuckets.has(b)),

@@ -137,8 +137,11 @@ export interface ReadTargets {
   buckets: string[];
   /** `bucket/key` of every object the specs declare (HEAD: does it exist, what hash). */
   objects: string[];
-  /** Job `fromPrefix` URIs, with whether the objects' text is needed (text tasks inline it). */
-  prefixes: Array<{ uri: string; withText: boolean }>;
+  /**
+   * Job `fromPrefix` URIs, with whether the objects' text is needed (text tasks inline it) and the jobs built from
+   * them: once those jobs exist their manifest is fixed, so the prefix need not be read again.
+   */
+  prefixes: Array<{ uri: string; withText: boolean; jobs: string[] }>;
   /** Job input manifest URIs the specs do not declare as objects: read for the pre-flight. */
   manifests: string[];
   /**

@@ -135,7 +135,7 @@ describe('objects, prefixes and manifests', () => {
     const gone = `s3://${unique('gone')}/Input/`;
     const live = await readBuckets(aws.s3, {
       project: PROJECT,
-      read: targets({ prefixes: [{ uri: withText, withText: true }, { uri: keysOnly, withText: false }, { uri: gone, withText: true }] }),
+      read: targets({ prefixes: [{ uri: withText, withText: true, jobs: [] }, { uri: keysOnly, withText: false, jobs: [] }, { uri: gone, withText: true, jobs: [] }] }),
     });
     expect(live.prefixes).toEqual({
       [withText]: [

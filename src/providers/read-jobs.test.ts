@@ -119,7 +119,7 @@ describe('readLiveState', () => {
       read: targets({
         buckets: [setup.bucket],
         objects: [`${setup.bucket}/template.liquid`],
-        prefixes: [{ uri: `s3://${setup.bucket}/live-state-job/`, withText: false }],
+        prefixes: [{ uri: `s3://${setup.bucket}/live-state-job/`, withText: false, jobs: [] }],
         manifests: [`s3://${setup.bucket}/live-state-job/input.manifest`],
         jobs: ['live-state-job'],
       }),
@@ -131,5 +131,14 @@ describe('readLiveState', () => {
     expect(live.manifests[`s3://${setup.bucket}/live-state-job/input.manifest`]).toContain('"source":"42"');
     expect(live.jobs.map((j) => j.name)).toEqual(['live-state-job']);
     expect(live.jobNames).toContain('live-state-job');
+  });
+
+  it('does not list the prefix of a job that exists: its manifest is fixed', async () => {
+    await createJob(world.w, await textClassificationJob(world.w, setup, { name: 'fixed-input-job' }));
+    const prefix = `s3://${setup.bucket}/fixed-input-job/`;
+    const read = (jobs: string[]) =>
+      readLiveState(portsFor(world.sandbox), { account: '000000000000', region: REGION, project: PROJECT, read: targets({ prefixes: [{ uri: prefix, withText: true, jobs }], jobs }) });
+    expect((await read(['fixed-input-job'])).prefixes[prefix]).toBeUndefined();
+    expect((await read(['a-job-to-create'])).prefixes[prefix]?.length).toBeGreaterThan(0);
   });
 });

@@ -13,7 +13,14 @@ import { readJobs } from './read-jobs.js';
 export async function readLiveState(ports: AwsPorts, target: { account: string; region: string; project: string; read: ReadTargets }): Promise<LiveState> {
   // Started first, awaited last: independent of everything below. (The no-op catch only keeps an early failure
   // below from leaving this promise's own failure unhandled; awaiting it still throws.)
-  const storageAndJobs = Promise.all([readBuckets(ports.s3, target), readJobs(ports.sageMaker, target.read)]);
+  const jobsRead = readJobs(ports.sageMaker, target.read);
+  // A job's manifest is fixed once the job exists: prefixes whose jobs all exist are not listed (nor their objects
+  // read) again; for a large text dataset that would be one GET per object on every plan.
+  const storageRead = jobsRead.then(({ jobs }) => {
+    const exists = (name: string) => jobs.some((j) => j.name.toLowerCase() === name.toLowerCase());
+    return readBuckets(ports.s3, { ...target, read: { ...target.read, prefixes: target.read.prefixes.filter((p) => p.jobs.length === 0 || !p.jobs.every(exists)) } });
+  });
+  const storageAndJobs = Promise.all([storageRead, jobsRead]);
   storageAndJobs.catch(() => undefined);
   const [workforces, workteams] = await Promise.all([ports.sageMaker.listWorkforces(), ports.sageMaker.listWorkteams()]);
   const workforce = workforces[0];

@@ -206,9 +206,9 @@ describe('an existing job', () => {
     expect({ code, changes: actions(plan) }).toEqual({ code: 1, changes: ['blocked job/odd-even'] });
     const [reason] = plan.changes[0]!.reasons;
     expect(reason).toMatch(/^labeling jobs cannot be changed once created \(.*\): give the job a new name/);
-    expect(reason).toContain('HumanTaskConfig.TaskTitle');
-    expect(reason).toContain('HumanTaskConfig.NumberOfHumanWorkersPerDataObject');
-    expect(plan.changes[0]!.diff).toContainEqual({ path: 'HumanTaskConfig.TaskTitle', before: 'Odd or even', after: 'Odd or even?' });
+    expect(reason).toContain('task.title');
+    expect(reason).toContain('workers.perObject');
+    expect(plan.changes[0]!.diff).toContainEqual({ path: 'task.title', before: 'Odd or even', after: 'Odd or even?' });
     expect(apply.code).toBe(1);
     expect(apply.stdout).toContain('! job/odd-even');
     expect(writeCalls(await world.requests())).toEqual([]);

@@ -50,7 +50,8 @@ export function planJobs(desired: readonly LabelingJob[], buckets: readonly Buck
     const wanted = resolveJob(job, world).request;
     const diff = requestDiff(sameBuiltManifest(job, current.request, wanted), wanted);
     if (diff.length > 0) {
-      changes.push({ ...base, dependsOn: [], action: 'blocked', diff, reasons: [`labeling jobs cannot be changed once created (${diff.map((d) => d.path).join(', ')} differ): give the job a new name to create a new one`] });
+      const fields = [...new Set(diff.map((d) => d.path))].join(', ');
+      changes.push({ ...base, dependsOn: [], action: 'blocked', diff, reasons: [`labeling jobs cannot be changed once created (${fields} changed): give the job a new name to create a new one`] });
       continue;
     }
     if (job.state === 'stopped' && RUNNING.has(current.status)) {
@@ -105,5 +106,32 @@ function requestDiff(live: LabelingJobRequest, wanted: LabelingJobRequest): Fiel
   return [...new Set([...Object.keys(before), ...Object.keys(after)])]
     .sort()
     .filter((k) => k !== 'LabelingJobName' && !same(before[k], after[k]))
-    .map((k) => ({ path: k, before: before[k], after: after[k] }));
+    .map((k) => ({ path: specField(k), before: before[k], after: after[k] }));
+}
+
+/** Request fields in the spec's words, so a reviewer knows what to put back (or why to rename the job). */
+const SPEC_FIELDS: ReadonlyArray<[prefix: string, field: string]> = [
+  ['LabelAttributeName', 'labelAttributeName'],
+  ['RoleArn', 'roleArn'],
+  ['InputConfig', 'input'],
+  ['OutputConfig.S3OutputPath', 'output'],
+  ['OutputConfig.KmsKeyId', 'outputKmsKeyId'],
+  ['LabelCategoryConfigS3Uri', 'task.labels (label category file)'],
+  ['StoppingConditions', 'stoppingConditions'],
+  ['LabelingJobAlgorithmsConfig', 'autoLabeling'],
+  ['HumanTaskConfig.WorkteamArn', 'team'],
+  ['HumanTaskConfig.UiConfig', 'task (worker template: title, labels or instructions)'],
+  ['HumanTaskConfig.PreHumanTaskLambdaArn', 'task.type (Lambda functions)'],
+  ['HumanTaskConfig.AnnotationConsolidationConfig', 'task.type (Lambda functions)'],
+  ['HumanTaskConfig.TaskKeywords', 'task.keywords'],
+  ['HumanTaskConfig.TaskTitle', 'task.title'],
+  ['HumanTaskConfig.TaskDescription', 'task.description'],
+  ['HumanTaskConfig.NumberOfHumanWorkersPerDataObject', 'workers.perObject'],
+  ['HumanTaskConfig.TaskTimeLimitInSeconds', 'workers.taskTimeLimit'],
+  ['HumanTaskConfig.TaskAvailabilityLifetimeInSeconds', 'workers.taskAvailability'],
+  ['HumanTaskConfig.MaxConcurrentTaskCount', 'workers.maxConcurrentTasks'],
+];
+
+function specField(requestPath: string): string {
+  return SPEC_FIELDS.find(([prefix]) => requestPath === prefix || requestPath.startsWith(`${prefix}.`))?.[1] ?? requestPath;
 }
