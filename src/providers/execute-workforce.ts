@@ -110,9 +110,15 @@ async function updateWorkforce(change: WorkforceChange, runtime: ApplyRuntime): 
   const { ports } = runtime;
   const desired = change.workforce;
   const parts = new Set(change.parts);
-  if (parts.has('sourceIpCidrs')) await ports.sageMaker.updateWorkforce({ WorkforceName: desired.name, SourceIpConfig: { Cidrs: [...desired.sourceIpCidrs] } });
-  if (parts.has('oidc')) await ports.sageMaker.updateWorkforce({ WorkforceName: desired.name, OidcConfig: oidcConfig(desired, runtime.env) });
-  if (parts.has('sourceIpCidrs') || parts.has('oidc')) await waitForActive(runtime, desired.name);
+  // One UpdateWorkforce for both, the secret read before it: a missing secret must not leave the CIDRs half-applied.
+  if (parts.has('sourceIpCidrs') || parts.has('oidc')) {
+    await ports.sageMaker.updateWorkforce({
+      WorkforceName: desired.name,
+      ...(parts.has('sourceIpCidrs') ? { SourceIpConfig: { Cidrs: [...desired.sourceIpCidrs] } } : {}),
+      ...(parts.has('oidc') ? { OidcConfig: oidcConfig(desired, runtime.env) } : {}),
+    });
+    await waitForActive(runtime, desired.name);
+  }
   const userPoolId = runtime.context.userPoolId;
   if (parts.has('managedAttribute') && userPoolId) await ensureManagedAttribute(runtime, userPoolId);
   if (parts.has('invitation') && userPoolId && desired.identity.type === 'cognito-managed') {

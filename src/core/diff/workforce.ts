@@ -137,6 +137,9 @@ function identityMismatch(desired: Workforce, current: LiveWorkforce, pool: Live
       diff: [{ path: 'userPool', before: `${current.cognito.userPool}/${current.cognito.clientId}`, after: `${id.userPoolId}/${id.clientId}` }],
     };
   }
+  if (id.type === 'cognito-existing' && id.domain !== undefined && pool?.domain !== undefined && pool.domain !== id.domain) {
+    return { reason: `user pool ${pool.id} has the domain "${pool.domain}"; gtctl does not change the domain of a pool it does not manage`, diff: [{ path: 'domain', before: pool.domain, after: id.domain }] };
+  }
   // `managed` on a pool gtctl did not create would let it rewrite someone else's invitation and app client.
   if (id.type === 'cognito-managed' && pool && ownershipOf(pool.tags, project) !== 'ours') {
     return { reason: `the workforce uses user pool ${pool.id} ("${pool.name}"), which gtctl does not manage; ${recreate}, or name the pool and its client in the spec`, diff: [{ path: 'userPool', before: pool.id, after: 'managed' }] };
