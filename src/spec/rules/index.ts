@@ -18,6 +18,7 @@ import { noReservedTagKeys } from './tags.js';
 import {
   cognitoSettingsComplete,
   invitationTemplateUsable,
+  noCognitoMembersWithOidc,
   teamGroupsMatchWorkforce,
   userPoolInRegion,
   workforceHasOneIdentityProvider,
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   userPoolInRegion,
   invitationTemplateUsable,
   teamGroupsMatchWorkforce,
+  noCognitoMembersWithOidc,
   regionHasGroundTruth,
   jobBucketsInJobRegion,
   bucketNamesValid,

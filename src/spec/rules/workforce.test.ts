@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aProject, aTeam, aWorkforce, check, run } from '../../../test/helpers/specs.js';
-import { cognitoSettingsComplete, invitationTemplateUsable, teamGroupsMatchWorkforce, userPoolInRegion, workforceHasOneIdentityProvider } from './workforce.js';
+import { cognitoSettingsComplete, invitationTemplateUsable, noCognitoMembersWithOidc, teamGroupsMatchWorkforce, userPoolInRegion, workforceHasOneIdentityProvider } from './workforce.js';
 
 const OIDC = {
   clientId: 'gtctl',
@@ -91,5 +91,12 @@ describe('teamGroupsMatchWorkforce', () => {
   it('warns about the other kind\'s field', () => {
     expect(check(teamGroupsMatchWorkforce, [aWorkforce(), aTeam({ spec: { oidcGroups: ['g'] } })])).toEqual(['warning ignored-field spec.oidcGroups']);
     expect(check(teamGroupsMatchWorkforce, [anOidcWorkforce(), aTeam({ spec: { userGroup: 'g' } })])).toEqual(['warning ignored-field spec.userGroup']);
+  });
+});
+
+describe('noCognitoMembersWithOidc', () => {
+  it('warns about team members and Member documents with an OIDC workforce only', () => {
+    expect(check(noCognitoMembersWithOidc, [anOidcWorkforce(), aTeam({ spec: { members: ['a@x.com'] } })])).toEqual(['warning ignored-field spec.members']);
+    expect(check(noCognitoMembersWithOidc, [aWorkforce(), aTeam({ spec: { members: ['a@x.com'] } })])).toEqual([]);
   });
 });

@@ -70,3 +70,15 @@ export const teamGroupsMatchWorkforce: Rule = (tree) => {
     .filter(({ doc }) => valueAt(doc, ['spec', field]) !== undefined)
     .map(({ doc }) => problem(doc, ['spec', field], 'ignored-field', `spec.${field} is ignored with ${oidc ? 'an OIDC' : 'a Cognito'} workforce`, `Use ${oidc ? '`oidcGroups`' : '`userGroup`'} instead, or remove it.`, 'warning'));
 };
+
+/** With OIDC, workers live in the identity provider: team members and Member documents would silently do nothing. */
+export const noCognitoMembersWithOidc: Rule = (tree) => {
+  if (tree.workforces[0]?.value.identity.type !== 'oidc') return [];
+  const hint = 'With an OIDC workforce, people join teams through the `sagemaker:groups` claim of your identity provider; remove the members here.';
+  return [
+    ...tree.teams
+      .filter(({ doc }) => valueAt(doc, ['spec', 'members']) !== undefined)
+      .map(({ doc }) => problem(doc, ['spec', 'members'], 'ignored-field', 'spec.members is ignored with an OIDC workforce', hint, 'warning')),
+    ...tree.members.map(({ doc }) => problem(doc, ['kind'], 'ignored-field', 'Member documents are ignored with an OIDC workforce', hint, 'warning')),
+  ];
+};
