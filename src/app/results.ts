@@ -1,6 +1,6 @@
 // Use case: results. A job's output manifest, summarized: label distribution, disagreement, failures, location.
 import { GtctlError } from '../core/errors.js';
-import { parseS3Uri } from '../core/jobs/resolve.js';
+import { parseS3Uri } from '../core/s3-uri.js';
 import { summarizeOutput, type OutputSummary } from '../core/jobs/results.js';
 import { checkAccount, connect, loadDesired, resolveRegion, type AwsOptions } from './session.js';
 

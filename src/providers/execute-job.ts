@@ -10,7 +10,7 @@ import { OWNERSHIP_TAG } from '../core/live.js';
 import type { JobChange, JobUpload } from '../core/plan.js';
 import { SHA256_METADATA } from './names.js';
 import type { ApplyRuntime } from './runtime.js';
-import { parseS3Uri } from './s3-uri.js';
+import { s3Location } from '../core/s3-uri.js';
 
 /** Statuses of a job that no longer runs, whatever stopped it. */
 const NOT_RUNNING = new Set(['Stopping', 'Stopped', 'Completed', 'Failed']);
@@ -54,7 +54,7 @@ async function createJob(change: JobChange, runtime: ApplyRuntime): Promise<void
 }
 
 async function uploadFile(upload: JobUpload, runtime: ApplyRuntime): Promise<void> {
-  const at = parseS3Uri(upload.uri);
+  const at = s3Location(upload.uri);
   if (!at || at.key === '') throw new GtctlError('unsupported-change', `cannot upload to ${upload.uri}: not an s3://bucket/key URI`, 'internal');
   const body = Buffer.from(upload.bodyBase64, 'base64');
   await runtime.ports.s3.putObject(at.bucket, at.key, body, {

@@ -25,7 +25,7 @@ import type { CorsRule } from '../core/model.js';
 import type { ReadTargets } from '../core/plan.js';
 import { limiter } from './limit.js';
 import { SHA256_METADATA } from './names.js';
-import { parseS3Uri, splitObjectPath } from './s3-uri.js';
+import { s3Location, splitObjectPath } from '../core/s3-uri.js';
 
 /** S3 requests in flight at once per read; S3 takes thousands of GETs a second per prefix (aws-facts §7.3). */
 export const READ_CONCURRENCY = 16;
@@ -52,7 +52,7 @@ export async function readBuckets(s3: S3Port, target: { project: string; read: R
     Promise.all(read.objects.map((path) => readObject(s3, path, limit))),
     Promise.all(read.prefixes.map(({ uri, withText }) => readPrefix(s3, uri, withText, limit))),
     Promise.all(read.manifests.map(async (uri) => {
-      const at = parseS3Uri(uri);
+      const at = s3Location(uri);
       return [uri, at && (await limit(() => s3.getObjectText(at.bucket, at.key)))] as const;
     })),
   ]);
@@ -140,7 +140,7 @@ async function readObject(s3: S3Port, path: string, limit: ReturnType<typeof lim
  * "folders" the console creates, never data. A missing bucket has no objects.
  */
 async function readPrefix(s3: S3Port, uri: string, withText: boolean, limit: ReturnType<typeof limiter>): Promise<LivePrefixObject[]> {
-  const at = parseS3Uri(uri);
+  const at = s3Location(uri);
   if (!at || (await limit(() => s3.bucketRegion(at.bucket))) === undefined) return [];
   const keys = (await limit(() => s3.listObjects(at.bucket, at.key))).map((o) => o.key).filter((key) => !key.endsWith('/'));
   if (!withText) return keys.map((key) => ({ key }));

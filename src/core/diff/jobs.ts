@@ -4,7 +4,8 @@
 import { address } from '../address.js';
 import { preflight } from '../jobs/preflight.js';
 import type { LabelingJobRequest } from '../jobs/request.js';
-import { parseS3Uri, resolveJob, type JobWorld } from '../jobs/resolve.js';
+import { resolveJob, type JobWorld } from '../jobs/resolve.js';
+import { parseS3Uri } from '../s3-uri.js';
 import type { LiveState } from '../live.js';
 import type { Bucket, CorsRule, LabelingJob, Project } from '../model.js';
 import type { FieldDiff, JobChange } from '../plan.js';

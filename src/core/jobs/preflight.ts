@@ -14,7 +14,7 @@
 import { BUILT_IN_TASK_TYPES, GROUND_TRUTH_REGIONS } from '../catalog.js';
 import type { Bucket, CorsRule, LabelingJob } from '../model.js';
 import { checkManifest, type ManifestProblem } from './manifest-check.js';
-import { parseS3Uri } from './resolve.js';
+import { parseS3Uri } from '../s3-uri.js';
 
 export interface PreflightContext {
   /** The CORS rules a bucket will have after apply (desired if declared, else live), or undefined if unknown. */

@@ -6,6 +6,7 @@ import { desiredTags } from '../diff/ownership.js';
 import type { LivePrefixObject } from '../live.js';
 import type { Bucket, LabelingJob, Project } from '../model.js';
 import type { JobUpload } from '../plan.js';
+import { parseS3Uri } from '../s3-uri.js';
 import { labelCategoryFile } from './label-file.js';
 import { buildManifest, contentAddressedUri } from './manifest.js';
 import type { LabelingJobRequest } from './request.js';
@@ -28,12 +29,6 @@ export interface JobWorld {
   prefixes: Readonly<Record<string, readonly LivePrefixObject[]>>;
   /** Live text of input manifests the specs do not declare. */
   manifests: Readonly<Record<string, string>>;
-}
-
-export function parseS3Uri(uri: string): { bucket: string; key: string } {
-  const rest = uri.replace(/^s3:\/\//, '');
-  const slash = rest.indexOf('/');
-  return slash < 0 ? { bucket: rest, key: '' } : { bucket: rest.slice(0, slash), key: rest.slice(slash + 1) };
 }
 
 export function resolveJob(job: LabelingJob, world: JobWorld): ResolvedJob {
