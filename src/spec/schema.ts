@@ -1,12 +1,11 @@
 // Schema step: the envelope (apiVersion, kind, metadata.name), then ajv against schemas/<kind>.schema.json.
 // ajv's errors become diagnostics that point at the offending value, with the schema's description as the hint.
-import { readFileSync, readdirSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { formatPath, type Path, type SpecDocument } from './documents.js';
 import { API_VERSION, isKind, KINDS, type Kind } from './kinds.js';
+import { schemaDocuments } from './schema-files.js';
 
-const SCHEMA_DIRECTORY = new URL('../../schemas/', import.meta.url);
 const SCHEMA_ID = (kind: Kind) => `https://gtctl.dev/schemas/v1/${kind.toLowerCase()}.schema.json`;
 
 let ajv: Ajv2020 | undefined;
@@ -19,9 +18,7 @@ function validatorFor(kind: Kind): ValidateFunction {
   if (!ajv) {
     // verbose: errors carry the failing schema, whose `description` becomes the hint.
     ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
-    for (const name of readdirSync(SCHEMA_DIRECTORY)) {
-      if (name.endsWith('.schema.json')) ajv.addSchema(JSON.parse(readFileSync(new URL(name, SCHEMA_DIRECTORY), 'utf8')));
-    }
+    for (const schema of schemaDocuments()) ajv.addSchema(schema as object);
   }
   validate = ajv.getSchema(SCHEMA_ID(kind))!;
   validators.set(kind, validate);
