@@ -5,7 +5,7 @@ import { hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import { GtctlError } from '../core/errors.js';
 import type { DesiredState } from '../core/model.js';
 import { loadSpecs } from '../spec/load.js';
-import { requireDirectory } from './validate.js';
+import { requireDirectory, requireGroundTruth } from './preconditions.js';
 
 export interface AwsOptions {
   region?: string;
@@ -37,6 +37,7 @@ export function resolveRegion(specRegion: string | undefined, options: AwsOption
   }
   const region = specRegion ?? options.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
   if (!region) throw new GtctlError('no-region', 'no AWS Region given', 'user', 'Set spec.region in the Project, pass --region, or set AWS_REGION.');
+  requireGroundTruth(region);
   return region;
 }
 

@@ -3,7 +3,7 @@ import { hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import { GtctlError } from '../core/errors.js';
 import type { Kind } from '../spec/kinds.js';
 import { loadSpecs } from '../spec/load.js';
-import { stat } from 'node:fs/promises';
+import { requireDirectory, requireGroundTruth } from './preconditions.js';
 
 export interface ValidateOptions {
   directory: string;
@@ -19,16 +19,10 @@ export interface ValidateResult {
 
 export async function validate(options: ValidateOptions): Promise<ValidateResult> {
   await requireDirectory(options.directory);
+  if (options.region) requireGroundTruth(options.region);
   const loaded = await loadSpecs(options.directory, options.region ? { region: options.region } : {});
   if (loaded.files.length === 0) {
     throw new GtctlError('no-specs', `no *.yaml or *.yml files under ${options.directory}`, 'user', 'Point -d at the directory that holds your gtctl specs.');
   }
   return { valid: !hasErrors(loaded.diagnostics), diagnostics: loaded.diagnostics, files: loaded.files, counts: loaded.counts };
-}
-
-export async function requireDirectory(directory: string): Promise<void> {
-  const info = await stat(directory).catch(() => undefined);
-  if (!info?.isDirectory()) {
-    throw new GtctlError('no-such-directory', `spec directory ${directory} does not exist`, 'user', 'Pass the directory that holds your specs with -d DIR.');
-  }
 }

@@ -47,6 +47,14 @@ describe('buildPlan: fresh account', () => {
   });
 });
 
+describe('buildPlan: no workforce anywhere', () => {
+  it('blocks teams and people, which need one, instead of failing at apply', () => {
+    const p = plan(desiredState({ workforce: null, teams: [aTeam('t', { members: ['a@x.com'] })] }), liveState({ workforce: null, userPool: null }));
+    expect(actions(p)).toEqual(['blocked team/t', 'blocked member/a@x.com', 'blocked membership/t/a@x.com']);
+    expect(p.changes[0]!.reasons[0]).toContain('declare a Workforce');
+  });
+});
+
 describe('buildPlan: converged account', () => {
   const team = aTeam('labelers', { members: ['a@x.com'] });
   const live = liveState({ teams: [aLiveTeam('labelers')], users: [aLiveUser('a@x.com')], members: { labelers: ['a@x.com'] } });
@@ -128,6 +136,12 @@ describe('buildPlan: members', () => {
     const live = liveState({ users: [aLiveUser('a@x.com', { enabled: false, status: 'FORCE_CHANGE_PASSWORD', modifiedAt: NOW - 8 * 86_400_000 })] });
     const p = plan(desiredState({ members: [aMember('a@x.com')] }), live);
     expect(p.changes).toMatchObject([{ action: 'update', address: 'member/a@x.com', steps: ['enable', 'resend-invitation'] }]);
+  });
+
+  it('leaves a user another project manages alone, while still placing them in this project\'s teams', () => {
+    const live = liveState({ teams: [aLiveTeam('t')], users: [aLiveUser('a@x.com', { managedBy: 'other', enabled: false, displayName: 'A' })] });
+    const p = plan(desiredState({ teams: [aTeam('t', { members: ['a@x.com'] })], members: [aMember('a@x.com', { displayName: 'B' })] }), live);
+    expect(actions(p)).toEqual(['create membership/t/a@x.com']);
   });
 
   it('adopts an existing console user named by a spec', () => {

@@ -41,7 +41,7 @@ export function buildPlan(desired: DesiredState, live: LiveState, options: PlanO
         return [planMembers(inputs), planMemberships(inputs)];
       })();
   const parts = [workforce, teams, ...people, planBuckets(desired.buckets, project, live), planJobs(desired.jobs, desired.buckets, project, live)];
-  const changes = orderChanges(linkDependencies(parts.flatMap((p) => p.changes)));
+  const changes = orderChanges(linkDependencies(parts.flatMap((p) => p.changes).map((c) => needsWorkforce(c, desired, live))));
   const summary = emptySummary();
   for (const c of changes) summary[c.action]++;
   summary['no-op'] = parts.reduce((n, p) => n + p.noOps, 0);
@@ -56,6 +56,13 @@ export function buildPlan(desired: DesiredState, live: LiveState, options: PlanO
     context: { read, ...contextOf(live, oidc) },
     fingerprints: fingerprintLive(live, changes.map((c: Change) => c.address), teamOfGroup(live, project.name, read)),
   };
+}
+
+/** Teams and people need the Region's private workforce: with none live and none in the specs, say so now. */
+function needsWorkforce(change: Change, desired: DesiredState, live: LiveState): Change {
+  if (desired.workforce || live.workforce || change.action !== 'create') return change;
+  if (change.kind !== 'team' && change.kind !== 'member' && change.kind !== 'membership') return change;
+  return { ...change, action: 'blocked', reasons: [`${live.region} has no private workforce to put it in: declare a Workforce in the specs`] } as Change;
 }
 
 /** What the live read must cover for these specs; saved with the plan so that apply can read the same again. */

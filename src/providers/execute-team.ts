@@ -4,6 +4,7 @@ import type { MemberDefinition, UpdateWorkteamCommandInput } from '@aws-sdk/clie
 import { GtctlError } from '../core/errors.js';
 import type { Team } from '../core/model.js';
 import type { TeamChange } from '../core/plan.js';
+import { CREATED_GROUP_MARK } from './names.js';
 import { requirePool, toTags, type ApplyRuntime } from './runtime.js';
 
 export async function executeTeam(change: TeamChange, runtime: ApplyRuntime): Promise<void> {
@@ -15,7 +16,7 @@ export async function executeTeam(change: TeamChange, runtime: ApplyRuntime): Pr
         const { userPoolId } = requirePool(runtime);
         const groups = await cognito.listGroups(userPoolId);
         if (!groups.some((g) => g.GroupName === team.userGroup))
-          await cognito.createGroup({ UserPoolId: userPoolId, GroupName: team.userGroup, Description: `Members of the ${team.name} work team (managed by gtctl)` });
+          await cognito.createGroup({ UserPoolId: userPoolId, GroupName: team.userGroup, Description: `Members of the ${team.name} work team ${CREATED_GROUP_MARK}` });
       }
       await sageMaker.createWorkteam({ WorkteamName: team.name, ...(runtime.context.workforceName ? { WorkforceName: runtime.context.workforceName } : {}), ...teamSettings(team, runtime), Tags: toTags(change.tags) });
       return;
@@ -31,7 +32,11 @@ export async function executeTeam(change: TeamChange, runtime: ApplyRuntime): Pr
       const name = change.address.slice('team/'.length);
       await sageMaker.deleteWorkteam(name);
       const group = change.live?.userGroup;
-      if (group && runtime.context.userPoolId) await cognito.deleteGroup(runtime.context.userPoolId, group);
+      const userPoolId = runtime.context.userPoolId;
+      if (!group || !userPoolId) return;
+      // Only a group gtctl made goes with the team; one that is already gone is fine.
+      const live = (await cognito.listGroups(userPoolId)).find((g) => g.GroupName === group);
+      if (live?.Description?.endsWith(CREATED_GROUP_MARK)) await cognito.deleteGroup(userPoolId, group);
       return;
     }
     case 'stop':

@@ -127,7 +127,12 @@ async function updateWorkforce(change: WorkforceChange, runtime: ApplyRuntime): 
     if (!pool) throw new GtctlError('no-user-pool', `user pool ${userPoolId} no longer exists`, 'aws', 'Run `gtctl plan` again.');
     await ports.cognito.updateUserPool({
       ...userPoolUpdateFrom(pool),
-      AdminCreateUserConfig: { ...pool.AdminCreateUserConfig, InviteMessageTemplate: { ...pool.AdminCreateUserConfig?.InviteMessageTemplate, EmailSubject: subject, EmailMessage: message } },
+      AdminCreateUserConfig: {
+        // Describe still returns the legacy UnusedAccountValidityDays; sent back beside the password policy's
+        // TemporaryPasswordValidityDays, Cognito rejects the update ("Please use TemporaryPasswordValidityDays...").
+        ...(({ UnusedAccountValidityDays: _legacy, ...rest }) => rest)(pool.AdminCreateUserConfig ?? {}),
+        InviteMessageTemplate: { ...pool.AdminCreateUserConfig?.InviteMessageTemplate, EmailSubject: subject, EmailMessage: message },
+      },
     });
   }
   if (parts.has('portalUrls')) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GtctlError } from '../core/errors.js';
 import type { Plan } from '../core/plan.js';
-import { planFile, planJson, readPlanFile, readSavedPlan } from './plan-json.js';
+import { planFile, planJson, readSavedPlan } from './plan-json.js';
 import { plans, TEAM } from './test-support.js';
 
 const META = { gtctlVersion: '0.1.0', specDirectory: 'specs' };
@@ -15,12 +15,12 @@ function reversedKeys<T>(value: T): T {
 
 function rejection(text: string): GtctlError {
   try {
-    readPlanFile(text);
+    readSavedPlan(text);
   } catch (error) {
     if (error instanceof GtctlError) return error;
     throw error;
   }
-  throw new Error('expected readPlanFile to throw');
+  throw new Error('expected readSavedPlan to throw');
 }
 
 describe('planJson', () => {
@@ -67,9 +67,9 @@ describe('planJson', () => {
   });
 });
 
-describe('planFile / readPlanFile', () => {
+describe('planFile / readSavedPlan', () => {
   it('round-trips every realistic plan', () => {
-    for (const make of Object.values(plans)) expect(readPlanFile(planFile(make(), META))).toEqual(make());
+    for (const make of Object.values(plans)) expect(readSavedPlan(planFile(make(), META)).plan).toEqual(make());
   });
 
   it('is the public document plus what apply needs, byte-identical for equal plans', () => {

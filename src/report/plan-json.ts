@@ -122,11 +122,6 @@ export function readSavedPlan(text: string): { plan: Plan; meta: PlanFileMeta } 
   return { plan, meta };
 }
 
-/** Reads a saved plan (see readSavedPlan). */
-export function readPlanFile(text: string): Plan {
-  return readSavedPlan(text).plan;
-}
-
 function checkChange(change: unknown, index: number): void {
   const where = `changes[${index}]`;
   if (!isRecord(change)) throw invalid(`${where} is not an object`);

@@ -116,6 +116,12 @@ describe('gtctl validate', () => {
     });
   });
 
+  it('refuses a --region without Ground Truth, as it refuses spec.region', () => {
+    const { code, stderr } = gtctl(['validate', '-d', 'specs/even-odd', '--region', 'us-west-1']);
+    expect(code).toBe(1);
+    expect(stderr.split('\n')[0]).toBe('error unsupported-region: Ground Truth is not available in us-west-1');
+  });
+
   it('fails on a directory without specs', () => {
     const { code, stderr } = gtctl(['validate', '-d', 'schemas']);
     expect(code).toBe(1);

@@ -61,6 +61,8 @@ function memberUpdates(member: Member, user: LiveUser, project: Project, live: L
   const steps: MemberStep[] = [];
   const diff: FieldDiff[] = [];
   const reasons: string[] = [];
+  // A user another gtctl project manages is that project's to change; this one only decides its own teams.
+  if (user.managedBy !== undefined && user.managedBy !== project.name) return { steps, diff, reasons };
   if (user.managedBy === undefined) {
     steps.push('adopt');
     diff.push({ path: 'managedBy', after: project.name });

@@ -17,6 +17,6 @@ export function desiredTags(project: Project, own: Tags): Record<string, string>
 
 export function clashReason(kind: string, name: string, ownership: Exclude<Ownership, 'ours'>, tags: Tags): string {
   return ownership === 'unmanaged'
-    ? `${kind} "${name}" already exists and is not managed by gtctl: rename it in the specs, or adopt it with \`gtctl import\``
+    ? `${kind} "${name}" already exists and is not managed by gtctl: rename it in the specs, or let gtctl manage it by tagging it ${OWNERSHIP_TAG}=<project name>`
     : `${kind} "${name}" belongs to gtctl project "${tags[OWNERSHIP_TAG]}", not this one`;
 }

@@ -12,6 +12,7 @@ const TEAM_FIELDS = ['description', 'notificationTopicArn', 'presignedUrlSourceI
 
 export function planTeams(desired: readonly Team[], project: Project, live: LiveState, oidc: boolean): KindPlan {
   const liveByName = new Map(live.teams.map((t) => [t.name, t]));
+  const liveGroups = new Set(live.groups);
   const desiredNames = new Set(desired.map((t) => t.name));
   const changes: TeamChange[] = [];
   let noOps = 0;
@@ -28,7 +29,13 @@ export function planTeams(desired: readonly Team[], project: Project, live: Live
           oidc ? { path: 'oidcGroups', after: team.oidcGroups } : { path: 'userGroup', after: team.userGroup },
           ...(team.notificationTopicArn ? [{ path: 'notificationTopicArn', after: team.notificationTopicArn }] : []),
         ],
-        reasons: [oidc ? 'create the work team' : `create the work team and its Cognito group "${team.userGroup}"`],
+        reasons: [
+          oidc
+            ? 'create the work team'
+            : liveGroups.has(team.userGroup)
+              ? `create the work team on the existing Cognito group "${team.userGroup}" (kept if the team is deleted)`
+              : `create the work team and its Cognito group "${team.userGroup}"`,
+        ],
         removeTags: [],
       });
       continue;
@@ -64,7 +71,7 @@ export function planTeams(desired: readonly Team[], project: Project, live: Live
       action: 'delete',
       live: { arn: current.arn, ...(current.userGroup ? { userGroup: current.userGroup } : {}) },
       diff: [{ path: 'description', before: current.description }],
-      reasons: [current.userGroup ? `not in the specs: delete the work team, then its Cognito group "${current.userGroup}"` : 'not in the specs: delete the work team'],
+      reasons: [current.userGroup ? `not in the specs: delete the work team, then its Cognito group "${current.userGroup}" if gtctl created it` : 'not in the specs: delete the work team'],
       dependsOn: [],
       tags: {},
       removeTags: [],

@@ -1,7 +1,7 @@
 // The private workforce: create (with a managed Cognito pool, app client and domain), update in place what AWS
 // allows (source CIDRs, OIDC settings while no team exists, invitation template, portal URLs, tags), block the rest.
 import { address } from '../address.js';
-import { MANAGED_USER_ATTRIBUTE, type LiveState, type LiveUserPool, type LiveWorkforce } from '../live.js';
+import { MANAGED_USER_ATTRIBUTE, OWNERSHIP_TAG, type LiveState, type LiveUserPool, type LiveWorkforce } from '../live.js';
 import type { Project, Workforce } from '../model.js';
 import type { FieldDiff, WorkforcePart } from '../plan.js';
 import type { KindPlan } from './kind-plan.js';
@@ -39,7 +39,7 @@ export function planWorkforce(desired: Workforce | undefined, project: Project, 
     return { changes: [{ ...base, action: 'create', diff, reasons, parts: [], removeTags: [] }], noOps: 0 };
   }
   if (current.name !== desired.name)
-    return blocked([`the Region already has workforce "${current.name}" and AWS allows one per Region: name the Workforce "${current.name}", or adopt it with \`gtctl import\``]);
+    return blocked([`the Region already has workforce "${current.name}" and AWS allows one per Region: name the Workforce "${current.name}" (and tag it ${OWNERSHIP_TAG}=${project.name} for gtctl to manage it)`]);
   const ownership = ownershipOf(current.tags, project.name);
   if (ownership !== 'ours') return blocked([clashReason('workforce', current.name, ownership, current.tags)]);
   const identityProblem = identityMismatch(desired, current, live.userPool, project.name);
@@ -59,7 +59,7 @@ export function planWorkforce(desired: Workforce | undefined, project: Project, 
     const { clientSecretEnv: _secret, ...wanted } = desired.identity;
     const { type: _type, ...wantedFields } = wanted;
     const oidcDiff = fieldDiffs(OIDC_FIELDS, current.oidc, wantedFields).map((d) => ({ ...d, path: `oidc.${d.path}` }));
-    if (oidcDiff.length > 0 && live.teams.some((t) => t.oidcGroups.length > 0))
+    if (oidcDiff.length > 0 && live.teams.length > 0)
       return blocked(['OIDC settings can change only while the workforce has no work teams (AWS rule); delete the teams first or keep the settings'], oidcDiff);
     add('oidc', oidcDiff, `OIDC settings changed; ${secretNote(desired.identity.clientSecretEnv)}`);
   }
