@@ -4,6 +4,7 @@ import { buildPlan, readTargets } from '../core/build-plan.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { DesiredState } from '../core/model.js';
 import type { Plan } from '../core/plan.js';
+import { unmanagedObjects, type Unmanaged } from '../core/unmanaged.js';
 import { readLiveState } from '../providers/read-live.js';
 import type { Reporter } from '../report/reporter.js';
 import { checkAccount, connect, loadDesired, resolveRegion, type AwsOptions } from './session.js';
@@ -15,18 +16,26 @@ export interface PlanResult {
   warnings: Diagnostic[];
   /** AWS calls made while planning, by operation. */
   calls: Record<string, number>;
+  /** With `showUnmanaged`: live objects no spec declares. */
+  unmanaged?: Unmanaged;
 }
 
-export async function plan(directory: string, options: AwsOptions, reporter: Reporter): Promise<PlanResult> {
+export interface PlanUseOptions {
+  /** Also list what the account holds that no spec declares (reads every bucket's and job's owner). */
+  showUnmanaged?: boolean;
+}
+
+export async function plan(directory: string, options: AwsOptions, reporter: Reporter, use: PlanUseOptions = {}): Promise<PlanResult> {
   const { desired, warnings } = await loadDesired(directory, options);
   const region = resolveRegion(desired.project.region, options);
   const ports = await connect(region, options);
   const account = await checkAccount(ports, desired.project.accountId);
   reporter.readStarted();
   const started = Date.now();
-  const live = await readLiveState(ports, { account, region, project: desired.project.name, read: readTargets(desired) });
+  const live = await readLiveState(ports, { account, region, project: desired.project.name, read: readTargets(desired), ...(use.showUnmanaged ? { inventory: true } : {}) });
   const calls = ports.calls();
   reporter.readFinished({ calls, ms: Date.now() - started });
   // Invitation expiry is AWS's business: judge it by AWS's clock (the Date of its answers), not the local one.
-  return { plan: buildPlan(desired, live, { now: ports.now() }), desired, ports, warnings, calls };
+  const result = { plan: buildPlan(desired, live, { now: ports.now() }), desired, ports, warnings, calls };
+  return use.showUnmanaged ? { ...result, unmanaged: unmanagedObjects(desired, live) } : result;
 }

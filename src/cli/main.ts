@@ -7,6 +7,7 @@ import { GtctlError } from '../core/errors.js';
 import { styleFor } from '../report/style.js';
 import { applyCommand } from './commands/apply.js';
 import { iamPolicyCommand } from './commands/iam-policy.js';
+import { importCommand } from './commands/import.js';
 import { planCommand } from './commands/plan.js';
 import { resultsCommand } from './commands/results.js';
 import { sandboxCommand } from './commands/sandbox.js';
@@ -30,6 +31,7 @@ export async function main(argv: string[]): Promise<void> {
     .command(applyCommand)
     .command(statusCommand)
     .command(resultsCommand)
+    .command(importCommand)
     .command(sandboxCommand)
     .command(iamPolicyCommand)
     .demandCommand(1, 'Name a command; see gtctl --help.')

@@ -156,6 +156,16 @@ export interface LiveState {
   jobNames: readonly string[];
   /** Jobs the specs name (matched case-insensitively), described. */
   jobs: readonly LiveJob[];
+  /**
+   * Only when asked for (`plan --show-unmanaged`): every bucket and labeling job of the account with the value of its
+   * ownership tag (absent: unmanaged, or its tags could not be read), to list what no spec declares.
+   */
+  inventory?: LiveInventory;
+}
+
+export interface LiveInventory {
+  buckets: ReadonlyArray<{ name: string; owner?: string }>;
+  jobs: ReadonlyArray<{ name: string; status: string; owner?: string }>;
 }
 
 /** The e-mail a user is known by in specs: the `email` attribute, or the username when it is an e-mail. */

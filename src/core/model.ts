@@ -46,6 +46,8 @@ export interface Workforce {
   /** Sorted; empty means no source-IP restriction. */
   sourceIpCidrs: readonly string[];
   tags: Tags;
+  /** Take over a same-named live object that has no ownership tag (`metadata.adopt`). */
+  adopt: boolean;
 }
 
 export interface Team {
@@ -60,6 +62,8 @@ export interface Team {
   notificationTopicArn?: string;
   presignedUrlSourceIp: boolean;
   tags: Tags;
+  /** Take over a same-named live object that has no ownership tag (`metadata.adopt`). */
+  adopt: boolean;
 }
 
 export interface Member {
@@ -110,6 +114,8 @@ export interface Bucket {
   versioning: boolean;
   tags: Tags;
   objects: readonly BucketObject[];
+  /** Take over a same-named live object that has no ownership tag (`metadata.adopt`). */
+  adopt: boolean;
 }
 
 export const TASK_TYPES = [
@@ -146,6 +152,10 @@ export interface LabelingJob {
     instructions: { short?: string; full?: string; examples: { good: readonly string[]; bad: readonly string[] } };
     /** Custom tasks: the template's text (read from the spec's `template` file). */
     template?: string;
+    /** An existing worker template in S3, sent as `UiTemplateS3Uri` as is (nothing generated or uploaded). */
+    templateUri?: string;
+    /** An existing label category file in S3, sent as `LabelCategoryConfigS3Uri` as is; `labels` documents it. */
+    labelCategoryUri?: string;
     preAnnotationLambdaArn?: string;
     consolidationLambdaArn?: string;
   };
@@ -160,6 +170,8 @@ export interface LabelingJob {
   outputKmsKeyId?: string;
   stoppingConditions?: { maxHumanLabeledObjects?: number; maxPercentageLabeled?: number };
   tags: Tags;
+  /** Take over a same-named live object that has no ownership tag (`metadata.adopt`). */
+  adopt: boolean;
 }
 
 /** Everything the specs ask for. */

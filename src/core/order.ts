@@ -4,7 +4,8 @@ import type { Change } from './plan.js';
 
 /**
  * Fills `dependsOn` from the rules that tie kinds together:
- * - a created team or invited member needs the workforce (and its user pool) first;
+ * - a created team or invited member needs the workforce (and its user pool) first, and so does a changed member
+ *   (marking an adopted user as managed needs the custom attribute the workforce change may add to the pool);
  * - a new membership needs its team and its member first;
  * - a team is deleted after its members are removed, and a user after their memberships;
  * - an object waits for its bucket, and a new job for its team, its buckets and the objects written to them.
@@ -17,6 +18,7 @@ export function linkDependencies(changes: readonly Change[]): Change[] {
   return changes.map((change) => {
     const deps = new Set(change.dependsOn);
     if (workforce && (change.kind === 'team' || change.kind === 'member') && change.action === 'create') deps.add(workforce.address);
+    if (workforce && change.kind === 'member' && change.action === 'update') deps.add(workforce.address);
     if (change.kind === 'membership' && change.action === 'create') {
       for (const needed of [`team/${change.team}`, `member/${change.email}`]) {
         const dep = byAddress.get(needed);

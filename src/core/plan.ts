@@ -13,6 +13,9 @@ import type { Bucket, Member, Team, Workforce } from './model.js';
  * | stop      | running                   | stopped            | stops a labeling job (irreversible)     |
  * | blocked   | what is live              | what specs ask for | nothing: the plan cannot be applied     |
  * | no-op     | equal                     | equal              | nothing (counted, not listed)           |
+ *
+ * A labeling job's update changes its tags only (AWS allows nothing else); adopting an unmanaged object is an
+ * update that adds the ownership tag.
  */
 export type Action = 'create' | 'update' | 'delete' | 'stop' | 'blocked' | 'no-op';
 
@@ -117,6 +120,12 @@ export interface JobChange extends ChangeBase {
   /** create: the request apply sends, as is, after the uploads. */
   request?: LabelingJobRequest;
   uploads: JobUpload[];
+  /** update (tags only: nothing else of a job can change) and stop: the live job, when tags are to change. */
+  arn?: string;
+  /** Tags to add or overwrite (the ownership tag, when adopting); apply sends them with AddTags. */
+  tags?: Record<string, string>;
+  /** Tag keys to remove. */
+  removeTags?: string[];
 }
 
 export type Change = WorkforceChange | TeamChange | MemberChange | MembershipChange | BucketChange | ObjectChange | JobChange;

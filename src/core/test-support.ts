@@ -18,12 +18,13 @@ export function aManagedWorkforce(overrides: Partial<Workforce> = {}): Workforce
     identity: { type: 'cognito-managed', poolName: `gtctl-${PROJECT}`, domain: 'proj-labeling', invitation: { subject: 'Join', message: 'Hi {username} {####}' } },
     sourceIpCidrs: [],
     tags: {},
+    adopt: false,
     ...overrides,
   };
 }
 
 export function aTeam(name: string, overrides: Partial<Team> = {}): Team {
-  return { name, description: name, members: [], userGroup: name, oidcGroups: [name], presignedUrlSourceIp: false, tags: {}, ...overrides };
+  return { name, description: name, members: [], userGroup: name, oidcGroups: [name], presignedUrlSourceIp: false, tags: {}, adopt: false, ...overrides };
 }
 
 export function aMember(email: string, overrides: Partial<Member> = {}): Member {
@@ -145,6 +146,7 @@ export function aBucket(name: string, overrides: Partial<Bucket> = {}): Bucket {
     versioning: false,
     tags: {},
     objects: [],
+    adopt: false,
     ...overrides,
   };
 }

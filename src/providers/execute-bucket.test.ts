@@ -31,6 +31,7 @@ function aBucket(name: string, overrides: Partial<Bucket> = {}): Bucket {
     versioning: false,
     tags: {},
     objects: [],
+    adopt: false,
     ...overrides,
   };
 }

@@ -133,3 +133,21 @@ describe('stop', () => {
     expect(error).toMatchObject({ code: 'ResourceNotFound', source: 'aws' });
   });
 });
+
+describe('update (tags only)', () => {
+  it('adds the tags the plan carries (adopting a job made elsewhere) and removes those it names', async () => {
+    const input = await textClassificationJob(world.w, setup, { name: 'console-job' });
+    const arn = await createJob(world.w, { ...input, Tags: [{ Key: 'old', Value: 'x' }] });
+    const aws = portsFor(world.sandbox);
+    await executeChange(aJobChange('update', 'console-job', { arn, tags: { 'gtctl:project': PROJECT }, removeTags: ['old'] }), runtimeFor(aws, world.w));
+    const job = await world.w.sm.send(new DescribeLabelingJobCommand({ LabelingJobName: 'console-job' }));
+    expect(job.Tags).toEqual([{ Key: 'gtctl:project', Value: PROJECT }]);
+    expect(aws.calls()['sagemaker.CreateLabelingJob']).toBeUndefined();
+  });
+
+  it('an update without the job\'s ARN is a bug, not a call', async () => {
+    const error = await failure(executeChange(aJobChange('update', 'x-job', { tags: { a: 'b' } }), runtimeFor(portsFor(world.sandbox), world.w)));
+    expect(error).toMatchObject({ code: 'unsupported-change', source: 'internal' });
+  });
+});
+

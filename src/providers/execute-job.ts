@@ -20,11 +20,14 @@ export async function executeJob(change: JobChange, runtime: ApplyRuntime): Prom
     case 'create':
       return createJob(change, runtime);
     case 'stop':
+      await retag(change, runtime);
       return stopJob(change, runtime);
     case 'update':
+      // Tags are all AWS lets change on a job (adopting one adds the ownership tag).
+      return retag(change, runtime);
     case 'delete':
     case 'blocked':
-      // Jobs cannot be changed or deleted in AWS: the plan never asks for either.
+      // Jobs cannot be deleted in AWS: the plan never asks for it.
       throw new GtctlError('unsupported-change', `cannot ${change.action} ${change.address}`, 'internal');
   }
 }
@@ -51,6 +54,15 @@ async function createJob(change: JobChange, runtime: ApplyRuntime): Promise<void
     }
   }
   await waitUntilStarted(request.LabelingJobName, runtime);
+}
+
+async function retag(change: JobChange, runtime: ApplyRuntime): Promise<void> {
+  const { sageMaker } = runtime.ports;
+  const tags = Object.entries(change.tags ?? {});
+  if (tags.length === 0 && !change.removeTags?.length) return;
+  if (!change.arn) throw new GtctlError('unsupported-change', `${change.action} ${change.address} carries no job ARN`, 'internal');
+  if (change.removeTags?.length) await sageMaker.deleteTags(change.arn, change.removeTags);
+  if (tags.length > 0) await sageMaker.addTags(change.arn, tags.map(([Key, Value]) => ({ Key, Value })));
 }
 
 async function uploadFile(upload: JobUpload, runtime: ApplyRuntime): Promise<void> {

@@ -36,19 +36,22 @@ export interface LiveStorage {
   prefixes: Record<string, LivePrefixObject[]>;
   manifests: Record<string, string>;
   imageBucketCors: Record<string, CorsRule[]>;
+  /** With `inventory`: every bucket of the account and its ownership tag (from the tag reads made anyway). */
+  inventory?: Array<{ name: string; owner?: string }>;
 }
 
-export async function readBuckets(s3: S3Port, target: { project: string; read: ReadTargets }): Promise<LiveStorage> {
+export async function readBuckets(s3: S3Port, target: { project: string; read: ReadTargets; inventory?: boolean }): Promise<LiveStorage> {
   const { read } = target;
   const limit = limiter(READ_CONCURRENCY);
   // First, so that every bucket of the account has its Region cached before anything else asks for it.
   const listed = await s3.listBuckets();
   const declared = new Set(read.buckets);
   const others = listed.filter((b) => !declared.has(b.name));
+  const owners = new Map<string, string | undefined>();
 
   const [declaredBuckets, ownedBuckets, objects, prefixes, manifests] = await Promise.all([
     Promise.all([...declared].map((name) => readBucket(s3, name, limit))),
-    Promise.all(others.map((b) => readIfOurs(s3, b.name, target.project, limit))),
+    Promise.all(others.map((b) => readIfOurs(s3, b.name, target.project, limit, owners))),
     Promise.all(read.objects.map((path) => readObject(s3, path, limit))),
     Promise.all(read.prefixes.map(({ uri, withText }) => readPrefix(s3, uri, withText, limit))),
     Promise.all(read.manifests.map(async (uri) => {
@@ -61,7 +64,11 @@ export async function readBuckets(s3: S3Port, target: { project: string; read: R
     .filter((name) => !declared.has(name))
     .sort();
   const imageCors = await Promise.all(imageBuckets.map((name) => readImageCors(s3, name, limit)));
+  for (const bucket of declaredBuckets) if (bucket) owners.set(bucket.name, bucket.tags[OWNERSHIP_TAG]);
   return {
+    ...(target.inventory
+      ? { inventory: listed.map((b) => ({ name: b.name, ...(owners.get(b.name) !== undefined ? { owner: owners.get(b.name)! } : {}) })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) }
+      : {}),
     buckets: [...declaredBuckets, ...ownedBuckets].filter((b): b is LiveBucket => b !== undefined).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     objects: Object.fromEntries(read.objects.flatMap((path, i) => (objects[i] ? [[path, objects[i]]] : []))),
     prefixes: Object.fromEntries(read.prefixes.map(({ uri }, i) => [uri, prefixes[i]!])),
@@ -113,7 +120,7 @@ async function readBucket(s3: S3Port, name: string, limit: ReturnType<typeof lim
 }
 
 /** A bucket the specs do not declare: read in full only when its ownership tag names this project. */
-async function readIfOurs(s3: S3Port, name: string, project: string, limit: ReturnType<typeof limiter>): Promise<LiveBucket | undefined> {
+async function readIfOurs(s3: S3Port, name: string, project: string, limit: ReturnType<typeof limiter>, owners: Map<string, string | undefined>): Promise<LiveBucket | undefined> {
   let tags: Record<string, string>;
   try {
     tags = await limit(() => s3.getTags(name));
@@ -122,6 +129,7 @@ async function readIfOurs(s3: S3Port, name: string, project: string, limit: Retu
     if (isAwsError(error, 'AccessDenied') || isAwsError(error, 'NoSuchBucket')) return undefined;
     throw error;
   }
+  owners.set(name, tags[OWNERSHIP_TAG]);
   return tags[OWNERSHIP_TAG] === project ? readBucket(s3, name, limit, tags) : undefined;
 }
 

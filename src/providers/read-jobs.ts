@@ -6,17 +6,29 @@
 import type { DescribeLabelingJobCommandOutput, LabelingJobSummary } from '@aws-sdk/client-sagemaker';
 import type { SageMakerPort } from '../aws/ports.js';
 import type { LabelingJobRequest } from '../core/jobs/request.js';
-import type { LiveJob } from '../core/live.js';
+import { OWNERSHIP_TAG, type LiveInventory, type LiveJob } from '../core/live.js';
 import type { ReadTargets } from '../core/plan.js';
 
-export async function readJobs(sageMaker: SageMakerPort, read: Pick<ReadTargets, 'jobs'>): Promise<{ jobNames: string[]; jobs: LiveJob[] }> {
-  if (read.jobs.length === 0) return { jobNames: [], jobs: [] };
+export async function readJobs(
+  sageMaker: SageMakerPort,
+  read: Pick<ReadTargets, 'jobs'>,
+  options: { inventory?: boolean } = {},
+): Promise<{ jobNames: string[]; jobs: LiveJob[]; inventory?: LiveInventory['jobs'] }> {
+  if (read.jobs.length === 0 && !options.inventory) return { jobNames: [], jobs: [] };
   const summaries = await sageMaker.listLabelingJobs();
   const jobNames = summaries.flatMap((s: LabelingJobSummary) => (s.LabelingJobName ? [s.LabelingJobName] : [])).sort(byCodeUnit);
   const liveName = new Map(jobNames.map((name) => [name.toLowerCase(), name]));
   const wanted = [...new Set(read.jobs.flatMap((name) => liveName.get(name.toLowerCase()) ?? []))].sort(byCodeUnit);
   const described = await Promise.all(wanted.map((name) => sageMaker.describeLabelingJob(name)));
-  return { jobNames, jobs: described.flatMap((d) => (d ? [toLiveJob(d)] : [])) };
+  const jobs = described.flatMap((d) => (d ? [toLiveJob(d)] : []));
+  if (!options.inventory) return { jobNames, jobs };
+  // `--show-unmanaged` only: one Describe per job the specs do not name, for its ownership tag (opt-in cost).
+  const others = jobNames.filter((name) => !wanted.includes(name));
+  const more = (await Promise.all(others.map((name) => sageMaker.describeLabelingJob(name)))).flatMap((d) => (d ? [toLiveJob(d)] : []));
+  const inventory = [...jobs, ...more]
+    .map((j) => ({ name: j.name, status: j.status, ...(j.tags[OWNERSHIP_TAG] !== undefined ? { owner: j.tags[OWNERSHIP_TAG] } : {}) }))
+    .sort((a, b) => byCodeUnit(a.name, b.name));
+  return { jobNames, jobs, inventory };
 }
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -10,10 +10,11 @@ import { MANAGED_CLIENT_NAME } from './names.js';
 import { readBuckets } from './read-buckets.js';
 import { readJobs } from './read-jobs.js';
 
-export async function readLiveState(ports: AwsPorts, target: { account: string; region: string; project: string; read: ReadTargets }): Promise<LiveState> {
+/** `inventory`: also list every bucket and job of the account with its owner (`plan --show-unmanaged`; costs one Describe per job). */
+export async function readLiveState(ports: AwsPorts, target: { account: string; region: string; project: string; read: ReadTargets; inventory?: boolean }): Promise<LiveState> {
   // Started first, awaited last: independent of everything below. (The no-op catch only keeps an early failure
   // below from leaving this promise's own failure unhandled; awaiting it still throws.)
-  const jobsRead = readJobs(ports.sageMaker, target.read);
+  const jobsRead = readJobs(ports.sageMaker, target.read, { ...(target.inventory ? { inventory: true } : {}) });
   // A job's manifest is fixed once the job exists: prefixes whose jobs all exist are not listed (nor their objects
   // read) again; for a large text dataset that would be one GET per object on every plan.
   const storageRead = jobsRead.then(({ jobs }) => {
@@ -47,7 +48,7 @@ export async function readLiveState(ports: AwsPorts, target: { account: string; 
     const [poolUsers] = await Promise.all([ports.cognito.listUsers(userPool.id), listMembers()]);
     users = poolUsers.map(toUser);
   }
-  const [storage, { jobNames, jobs }] = await storageAndJobs;
+  const [{ inventory: bucketInventory, ...storage }, { jobNames, jobs, inventory: jobInventory }] = await storageAndJobs;
   return {
     account: target.account,
     region: target.region,
@@ -60,6 +61,7 @@ export async function readLiveState(ports: AwsPorts, target: { account: string; 
     ...storage,
     jobNames,
     jobs,
+    ...(target.inventory ? { inventory: { buckets: bucketInventory ?? [], jobs: jobInventory ?? [] } } : {}),
   };
 }
 

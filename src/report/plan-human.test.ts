@@ -83,7 +83,7 @@ describe('renderPlan: what a reviewer reads', () => {
     const text = renderPlan(plans.blockedClash(), PLAIN);
     const at = lines(text).indexOf('  ! team/labelers');
     expect(at).toBeGreaterThan(0);
-    expect(lines(text)[at + 1]).toBe('      # team "labelers" already exists and is not managed by gtctl: rename it in the specs, or let gtctl manage it by tagging it gtctl:project=<project name>');
+    expect(lines(text)[at + 1]).toBe('      # team "labelers" already exists and is not managed by gtctl: rename it in the specs, or let gtctl manage it with `metadata.adopt: true` (or `gtctl import`)');
     expect(lines(text).slice(-3, -1)).toEqual([
       'Plan: 1 to create, 0 to update, 0 to delete, 0 to stop, 1 blocked; 2 unchanged.',
       'This plan cannot be applied: team/labelers is blocked; change the specs or the account as the reason says, then plan again.',

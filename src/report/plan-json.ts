@@ -3,6 +3,7 @@
 // byte-identical text, so a saved plan can be diffed, hashed and reviewed.
 import { ACTIONS, type Action, type Change, type FieldDiff, type Plan, type PlanContext, type Summary } from '../core/plan.js';
 import { GtctlError } from '../core/errors.js';
+import type { Unmanaged } from '../core/unmanaged.js';
 import { isSecretPath, withoutSecrets } from './secrets.js';
 
 export interface PlanFileMeta {
@@ -28,9 +29,13 @@ function head(plan: Plan): Record<string, unknown> {
   return { formatVersion: plan.formatVersion, project: plan.project, region: plan.region, account: plan.account };
 }
 
-/** `plan --json`: `{ formatVersion, project, region, account, changes, summary }`, 2-space indented. */
-export function planJson(plan: Plan): string {
-  return `${JSON.stringify({ ...head(plan), changes: plan.changes.map(publicChange), summary: summaryOf(plan.summary) }, null, 2)}\n`;
+/**
+ * `plan --json`: `{ formatVersion, project, region, account, changes, summary }`, 2-space indented; with
+ * `--show-unmanaged`, `unmanaged: { teams, users, jobs, buckets }` after the summary (absent otherwise).
+ */
+export function planJson(plan: Plan, extra: { unmanaged?: Unmanaged } = {}): string {
+  const document = { ...head(plan), changes: plan.changes.map(publicChange), summary: summaryOf(plan.summary), ...(extra.unmanaged ? { unmanaged: extra.unmanaged } : {}) };
+  return `${JSON.stringify(document, null, 2)}\n`;
 }
 
 /**

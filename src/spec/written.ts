@@ -6,7 +6,8 @@ type Tags = Record<string, string>;
 interface Document<K extends string, S> {
   apiVersion: 'gtctl/v1';
   kind: K;
-  metadata: { name: string; labels?: Record<string, string> };
+  /** `adopt` is read for Workforce, Team, Bucket and LabelingJob only (the other schemas refuse it). */
+  metadata: { name: string; labels?: Record<string, string>; adopt?: boolean };
   spec?: S;
 }
 
@@ -93,6 +94,8 @@ export type LabelingJobDocument = Document<
       labels?: string[];
       instructions?: { short?: string; full?: string; examples?: { good?: string[]; bad?: string[] } };
       template?: string;
+      templateUri?: string;
+      labelCategoryUri?: string;
       preAnnotationLambdaArn?: string;
       consolidationLambdaArn?: string;
     };

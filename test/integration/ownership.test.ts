@@ -49,7 +49,7 @@ describe('a same-named team gtctl does not own', () => {
     const { code, plan } = await world.planJson(dir);
     expect(code).toBe(1);
     expect(plan.changes.filter((c) => c.action === 'blocked').map((c) => [c.address, c.reasons])).toEqual([
-      ['team/labelers', ['team "labelers" already exists and is not managed by gtctl: rename it in the specs, or let gtctl manage it by tagging it gtctl:project=<project name>']],
+      ['team/labelers', ['team "labelers" already exists and is not managed by gtctl: rename it in the specs, or let gtctl manage it with `metadata.adopt: true` (or `gtctl import`)']],
       ['team/reviewers', ['team "reviewers" belongs to gtctl project "someone-else", not this one']],
     ]);
     // Nothing is planned for the blocked teams' members: eve is not removed from a group gtctl does not own.

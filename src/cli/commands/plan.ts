@@ -1,10 +1,11 @@
-// `gtctl plan [-d DIR] [--out FILE] [--json] [--detailed-exitcode]`
+// `gtctl plan [-d DIR] [--out FILE] [--json] [--detailed-exitcode] [--show-unmanaged]`
 import { writeFile } from 'node:fs/promises';
 import type { Argv, CommandModule } from 'yargs';
 import { hasChanges } from '../../core/plan.js';
 import { humanReporter } from '../../report/human-reporter.js';
 import { planFile, planJson } from '../../report/plan-json.js';
 import { renderPlan } from '../../report/plan-human.js';
+import { renderUnmanaged } from '../../report/unmanaged-human.js';
 import { styleFor } from '../../report/style.js';
 import { awsOptions, printWarnings } from '../aws-options.js';
 import { directoryOption, EXIT, type GlobalOptions } from '../options.js';
@@ -15,6 +16,7 @@ interface PlanArgs extends GlobalOptions {
   out?: string;
   json: boolean;
   detailedExitcode: boolean;
+  showUnmanaged: boolean;
 }
 
 export const planCommand: CommandModule<GlobalOptions, PlanArgs> = {
@@ -24,15 +26,20 @@ export const planCommand: CommandModule<GlobalOptions, PlanArgs> = {
     directoryOption(argv)
       .option('out', { type: 'string', describe: 'Save the plan (with the live fingerprints apply re-checks) to FILE' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the plan as JSON (formatVersion 1) on stdout' })
-      .option('detailed-exitcode', { type: 'boolean', default: false, describe: 'Exit 2 when there are changes, 0 when there are none' }) as unknown as Argv<PlanArgs>,
+      .option('detailed-exitcode', { type: 'boolean', default: false, describe: 'Exit 2 when there are changes, 0 when there are none' })
+      .option('show-unmanaged', { type: 'boolean', default: false, describe: 'After the plan, list live teams, users, jobs and buckets that no spec declares' }) as unknown as Argv<PlanArgs>,
   handler: async (args) => {
     const { plan } = await import('../../app/plan.js');
     const err = styleFor(process.stderr, args);
     const reporter = humanReporter(process.stderr, err, { interactive: false });
-    const result = await plan(args.dir, awsOptions(args), reporter);
+    const result = await plan(args.dir, awsOptions(args), reporter, { showUnmanaged: args.showUnmanaged });
     printWarnings(result.warnings, err);
-    if (args.json) process.stdout.write(planJson(result.plan));
-    else process.stdout.write(renderPlan(result.plan, styleFor(process.stdout, args)));
+    if (args.json) process.stdout.write(planJson(result.plan, result.unmanaged ? { unmanaged: result.unmanaged } : {}));
+    else {
+      const out = styleFor(process.stdout, args);
+      process.stdout.write(renderPlan(result.plan, out));
+      if (result.unmanaged) process.stdout.write(renderUnmanaged(result.unmanaged, out));
+    }
     if (args.out) {
       await writeFile(args.out, planFile(result.plan, { gtctlVersion: version, specDirectory: args.dir }));
       process.stderr.write(`Saved the plan to ${args.out}; apply it with \`gtctl apply ${args.out}\`.\n`);

@@ -7,7 +7,7 @@ import type { LiveBucket, LiveState } from '../live.js';
 import type { Bucket, CorsRule, Project, PublicAccessBlock } from '../model.js';
 import type { BucketChange, BucketPart, FieldDiff, ObjectChange } from '../plan.js';
 import type { KindPlan } from './kind-plan.js';
-import { clashReason, desiredTags, ownershipOf } from './ownership.js';
+import { adoptReason, claimOf, clashReason, desiredTags, otherTagChanges, ownershipOf } from './ownership.js';
 import { same } from './values.js';
 
 const NO_PUBLIC_ACCESS_BLOCK: PublicAccessBlock = { blockPublicAcls: false, ignorePublicAcls: false, blockPublicPolicy: false, restrictPublicBuckets: false };
@@ -24,9 +24,9 @@ export function planBuckets(desired: readonly Bucket[], project: Project, live: 
     if (!current) {
       changes.push({ ...base, action: 'create', diff: settingsDiff(undefined, bucket, tags), reasons: [`create the bucket in ${region}`], parts: [...BUCKET_PARTS] });
     } else {
-      const ownership = ownershipOf(current.tags, project.name);
-      if (ownership !== 'ours') {
-        changes.push({ ...base, action: 'blocked', diff: [], reasons: [clashReason('bucket', bucket.name, ownership, current.tags)], parts: [] });
+      const claim = claimOf(current.tags, project.name, bucket.adopt);
+      if (claim !== 'ours' && claim !== 'adopt') {
+        changes.push({ ...base, action: 'blocked', diff: [], reasons: [clashReason('bucket', bucket.name, claim, current.tags, bucket.adopt)], parts: [] });
         continue;
       }
       if (current.region !== region) {
@@ -36,7 +36,12 @@ export function planBuckets(desired: readonly Bucket[], project: Project, live: 
       const diff = settingsDiff(current, bucket, tags);
       const parts = BUCKET_PARTS.filter((p) => diff.some((d) => d.path === p || d.path.startsWith(`${p}.`)));
       if (parts.length === 0) noOps++;
-      else changes.push({ ...base, action: 'update', diff, reasons: parts.map((p) => `${p} drifted from the spec`), parts });
+      else {
+        // Adopting: the tag set S3 keeps whole is the spec's tags plus ownership (an import writes the bucket's own).
+        const adopting = claim === 'adopt';
+        const reasons = parts.filter((p) => !(adopting && p === 'tags' && !otherTagChanges(diff.filter((d) => d.path.startsWith('tags.'))))).map((p) => `${p} drifted from the spec`);
+        changes.push({ ...base, action: 'update', diff, reasons: adopting ? [adoptReason(project.name), ...reasons] : reasons, parts });
+      }
     }
     for (const object of bucket.objects) {
       const liveObject = current ? live.objects[`${bucket.name}/${object.key}`] : undefined;

@@ -1,6 +1,7 @@
 // Labeling jobs are create-and-stop only (aws-facts §3.1): a new job is created with everything it needs; an
 // existing job whose spec changed is blocked (its fields listed: use a new name); `state: stopped` stops it, which
-// cannot be undone; a job dropped from the specs is forgotten, never stopped. Names compare case-insensitively.
+// cannot be undone; a job dropped from the specs is forgotten, never stopped. Tags alone change in place (update),
+// which is also how an unmanaged job with `metadata.adopt` is taken over. Names compare case-insensitively.
 import { address } from '../address.js';
 import { preflight } from '../jobs/preflight.js';
 import type { LabelingJobRequest } from '../jobs/request.js';
@@ -10,8 +11,8 @@ import type { LiveState } from '../live.js';
 import type { Bucket, CorsRule, LabelingJob, Project } from '../model.js';
 import type { FieldDiff, JobChange } from '../plan.js';
 import type { KindPlan } from './kind-plan.js';
-import { clashReason, ownershipOf } from './ownership.js';
-import { same } from './values.js';
+import { adoptReason, claimOf, clashReason, desiredTags, otherTagChanges } from './ownership.js';
+import { same, tagDiffs } from './values.js';
 
 const RUNNING = new Set(['Initializing', 'InProgress']);
 
@@ -43,20 +44,43 @@ export function planJobs(desired: readonly LabelingJob[], buckets: readonly Buck
       changes.push({ ...base, action: 'create', request: resolved.request, uploads: resolved.uploads, diff: createDiff(resolved.request), reasons: [`create the labeling job (${job.task.type}, team ${job.team})`] });
       continue;
     }
-    const ownership = ownershipOf(current.tags, project.name);
-    if (ownership !== 'ours') {
-      changes.push({ ...base, dependsOn: [], action: 'blocked', diff: [], reasons: [`${clashReason('labeling job', current.name, ownership, current.tags)}; job names can never be reused: give the job a new name`] });
+    const claim = claimOf(current.tags, project.name, job.adopt);
+    if (claim !== 'ours' && claim !== 'adopt') {
+      changes.push({ ...base, dependsOn: [], action: 'blocked', diff: [], reasons: [`${clashReason('labeling job', current.name, claim, current.tags, job.adopt)}; job names can never be reused: give the job a new name`] });
       continue;
     }
+    const adopting = claim === 'adopt' ? [adoptReason(project.name)] : [];
     const wanted = resolveJob(job, world).request;
     const diff = requestDiff(sameBuiltManifest(job, current.request, wanted), wanted);
     if (diff.length > 0) {
       const fields = [...new Set(diff.map((d) => d.path))].join(', ');
-      changes.push({ ...base, dependsOn: [], action: 'blocked', diff, reasons: [`labeling jobs cannot be changed once created (${fields} changed): give the job a new name to create a new one`] });
+      changes.push({ ...base, dependsOn: [], action: 'blocked', diff, reasons: [...adopting, `labeling jobs cannot be changed once created (${fields} changed): give the job a new name to create a new one`] });
       continue;
     }
+    // Tags are the one thing AWS lets change on a job: adding the ownership tag is how a job is adopted.
+    const tagChanges = tagDiffs(current.tags, desiredTags(project, job.tags));
+    const retag =
+      tagChanges.diff.length > 0
+        ? {
+            arn: current.arn,
+            tags: Object.fromEntries(tagChanges.diff.flatMap((d) => (d.after !== undefined ? [[d.path.slice('tags.'.length), d.after as string]] : []))),
+            ...(tagChanges.remove.length ? { removeTags: tagChanges.remove } : {}),
+          }
+        : {};
+    const tagReasons = tagChanges.diff.length > 0 && (adopting.length === 0 || otherTagChanges(tagChanges.diff)) ? ['tags changed'] : [];
     if (job.state === 'stopped' && RUNNING.has(current.status)) {
-      changes.push({ ...base, dependsOn: [], action: 'stop', diff: [{ path: 'status', before: current.status, after: 'Stopped' }], reasons: ['state: stopped (irreversible: a stopped job cannot be restarted; results so far are kept)'] });
+      changes.push({
+        ...base,
+        ...retag,
+        dependsOn: [],
+        action: 'stop',
+        diff: [{ path: 'status', before: current.status, after: 'Stopped' }, ...tagChanges.diff],
+        reasons: [...adopting, 'state: stopped (irreversible: a stopped job cannot be restarted; results so far are kept)', ...tagReasons],
+      });
+      continue;
+    }
+    if (tagChanges.diff.length > 0) {
+      changes.push({ ...base, ...retag, dependsOn: [], action: 'update', diff: tagChanges.diff, reasons: [...adopting, ...tagReasons] });
       continue;
     }
     noOps++;

@@ -5,7 +5,7 @@ import type { LiveState, LiveTeam } from '../live.js';
 import type { Project, Team } from '../model.js';
 import type { TeamChange } from '../plan.js';
 import type { KindPlan } from './kind-plan.js';
-import { clashReason, desiredTags, ownershipOf } from './ownership.js';
+import { adoptReason, claimOf, clashReason, desiredTags, otherTagChanges, ownershipOf } from './ownership.js';
 import { fieldDiffs, tagDiffs } from './values.js';
 
 const TEAM_FIELDS = ['description', 'notificationTopicArn', 'presignedUrlSourceIp'] as const;
@@ -41,9 +41,9 @@ export function planTeams(desired: readonly Team[], project: Project, live: Live
       continue;
     }
     const live = { arn: current.arn, ...(current.userGroup ? { userGroup: current.userGroup } : {}) };
-    const ownership = ownershipOf(current.tags, project.name);
-    if (ownership !== 'ours') {
-      changes.push({ ...base, live, action: 'blocked', diff: [], reasons: [clashReason('team', team.name, ownership, current.tags)], removeTags: [] });
+    const claim = claimOf(current.tags, project.name, team.adopt);
+    if (claim !== 'ours' && claim !== 'adopt') {
+      changes.push({ ...base, live, action: 'blocked', diff: [], reasons: [clashReason('team', team.name, claim, current.tags, team.adopt)], removeTags: [] });
       continue;
     }
     const groupChange = oidc
@@ -60,7 +60,12 @@ export function planTeams(desired: readonly Team[], project: Project, live: Live
       noOps++;
       continue;
     }
-    const reasons = [...fields.map((d) => `${d.path} changed`), ...(groupChange.length ? ['identity provider groups changed'] : []), ...(tagChanges.diff.length ? ['tags changed'] : [])];
+    const reasons = [
+      ...(claim === 'adopt' ? [adoptReason(project.name)] : []),
+      ...fields.map((d) => `${d.path} changed`),
+      ...(groupChange.length ? ['identity provider groups changed'] : []),
+      ...(tagChanges.diff.length && (claim !== 'adopt' || otherTagChanges(tagChanges.diff)) ? ['tags changed'] : []),
+    ];
     changes.push({ ...base, live, action: 'update', diff, reasons, removeTags: tagChanges.remove });
   }
   for (const current of live.teams) {

@@ -5,7 +5,7 @@ import { MANAGED_USER_ATTRIBUTE, OWNERSHIP_TAG, type LiveState, type LiveUserPoo
 import type { Project, Workforce } from '../model.js';
 import type { FieldDiff, WorkforcePart } from '../plan.js';
 import type { KindPlan } from './kind-plan.js';
-import { clashReason, desiredTags, ownershipOf } from './ownership.js';
+import { adoptReason, claimOf, clashReason, desiredTags, otherTagChanges, ownershipOf } from './ownership.js';
 import { fieldDiffs, tagDiffs } from './values.js';
 
 /** Where Cognito sends workers back after sign-in and sign-out: the workforce's portal (aws-facts §6.1). */
@@ -40,8 +40,8 @@ export function planWorkforce(desired: Workforce | undefined, project: Project, 
   }
   if (current.name !== desired.name)
     return blocked([`the Region already has workforce "${current.name}" and AWS allows one per Region: name the Workforce "${current.name}" (and tag it ${OWNERSHIP_TAG}=${project.name} for gtctl to manage it)`]);
-  const ownership = ownershipOf(current.tags, project.name);
-  if (ownership !== 'ours') return blocked([clashReason('workforce', current.name, ownership, current.tags)]);
+  const claim = claimOf(current.tags, project.name, desired.adopt);
+  if (claim !== 'ours' && claim !== 'adopt') return blocked([clashReason('workforce', current.name, claim, current.tags, desired.adopt)]);
   const identityProblem = identityMismatch(desired, current, live.userPool, project.name);
   if (identityProblem) return blocked([identityProblem.reason], identityProblem.diff);
 
@@ -84,7 +84,8 @@ export function planWorkforce(desired: Workforce | undefined, project: Project, 
     add('managedAttribute', [managedAttributeDiff], `add the custom attribute custom:${MANAGED_USER_ATTRIBUTE} to the user pool: it records which users gtctl manages (Cognito attributes cannot be removed)`);
   }
   const tagChanges = tagDiffs(current.tags, tags);
-  add('tags', tagChanges.diff, 'tags changed');
+  add('tags', tagChanges.diff, claim === 'adopt' && !otherTagChanges(tagChanges.diff) ? adoptReason(project.name) : 'tags changed');
+  if (claim === 'adopt' && reasons[0] !== adoptReason(project.name)) reasons.unshift(adoptReason(project.name));
   if (diff.length === 0) return { changes: [], noOps: 1 };
   return { changes: [{ ...base, action: 'update', diff, reasons, parts, removeTags: tagChanges.remove }], noOps: 0 };
 }

@@ -40,9 +40,15 @@ export function resolveJob(job: LabelingJob, world: JobWorld): ResolvedJob {
   };
   const template = job.task.type === 'custom' ? job.task.template : workerTemplate(job);
   const humanTaskUi = builtInHumanTaskUi(job.task.type, world.region);
-  const uiConfig = template !== undefined && !humanTaskUi ? { UiTemplateS3Uri: upload('template', template, 'text/html') } : { HumanTaskUiArn: humanTaskUi! };
-  const labels = labelCategoryFile(job);
-  const labelUri = labels !== undefined ? upload('labels', labels, 'application/json') : undefined;
+  // An existing template or label file (`templateUri`, `labelCategoryUri`: a job made elsewhere, imported) is used as
+  // is, so that the request equals the live job's; otherwise gtctl writes its own, content-addressed.
+  const uiConfig = job.task.templateUri
+    ? { UiTemplateS3Uri: job.task.templateUri }
+    : template !== undefined && !humanTaskUi
+      ? { UiTemplateS3Uri: upload('template', template, 'text/html') }
+      : { HumanTaskUiArn: humanTaskUi! };
+  const labels = job.task.labelCategoryUri ? undefined : labelCategoryFile(job);
+  const labelUri = job.task.labelCategoryUri ?? (labels !== undefined ? upload('labels', labels, 'application/json') : undefined);
   let manifest: string | undefined;
   let manifestUri: string;
   if ('manifest' in job.input) {

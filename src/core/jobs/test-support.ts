@@ -29,6 +29,7 @@ export function aJob(overrides: JobOverrides = {}): LabelingJob {
     state: 'running',
     autoLabeling: false,
     tags: {},
+    adopt: false,
     ...rest,
   };
 }

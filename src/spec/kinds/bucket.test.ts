@@ -19,6 +19,7 @@ describe('normalizeBucket', () => {
       objectOwnership: 'BucketOwnerEnforced',
       versioning: false,
       tags: {},
+      adopt: false,
       objects: [],
     });
   });

@@ -82,6 +82,7 @@ export function normalizeBucket(written: BucketDocument, doc: SpecDocument, file
     versioning: spec.versioning ?? false,
     tags: spec.tags ?? {},
     objects: objects.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+    adopt: written.metadata.adopt ?? false,
   };
   return { value, diagnostics };
 }

@@ -40,6 +40,8 @@ export function normalizeLabelingJob(written: LabelingJobDocument, doc: SpecDocu
         examples: { good: task.instructions?.examples?.good ?? [], bad: task.instructions?.examples?.bad ?? [] },
       },
       ...(template !== undefined ? { template } : {}),
+      ...(task.templateUri ? { templateUri: task.templateUri } : {}),
+      ...(task.labelCategoryUri ? { labelCategoryUri: task.labelCategoryUri } : {}),
       ...(task.preAnnotationLambdaArn ? { preAnnotationLambdaArn: task.preAnnotationLambdaArn } : {}),
       ...(task.consolidationLambdaArn ? { consolidationLambdaArn: task.consolidationLambdaArn } : {}),
     },
@@ -54,6 +56,7 @@ export function normalizeLabelingJob(written: LabelingJobDocument, doc: SpecDocu
     ...(spec.outputKmsKeyId ? { outputKmsKeyId: spec.outputKmsKeyId } : {}),
     ...(spec.stoppingConditions ? { stoppingConditions: { ...spec.stoppingConditions } } : {}),
     tags: spec.tags ?? {},
+    adopt: written.metadata.adopt ?? false,
   };
   return { value, diagnostics };
 }

@@ -6,7 +6,11 @@ const team = (spec?: TeamDocument['spec']): TeamDocument => ({ apiVersion: 'gtct
 
 describe('normalizeTeam', () => {
   it('defaults description, Cognito group and OIDC groups to the team name', () => {
-    expect(normalizeTeam(team())).toEqual({ name: 'labelers', description: 'labelers', members: [], userGroup: 'labelers', oidcGroups: ['labelers'], presignedUrlSourceIp: false, tags: {} });
+    expect(normalizeTeam(team())).toEqual({ name: 'labelers', description: 'labelers', members: [], userGroup: 'labelers', oidcGroups: ['labelers'], presignedUrlSourceIp: false, tags: {}, adopt: false });
+  });
+
+  it('carries metadata.adopt', () => {
+    expect(normalizeTeam({ ...team(), metadata: { name: 'labelers', adopt: true } }).adopt).toBe(true);
   });
 
   it('sorts members and groups, keeping the case of each address', () => {

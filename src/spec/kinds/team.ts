@@ -14,5 +14,6 @@ export function normalizeTeam(written: TeamDocument): Team {
     ...(spec.notificationTopicArn ? { notificationTopicArn: spec.notificationTopicArn } : {}),
     presignedUrlSourceIp: spec.presignedUrlSourceIp ?? false,
     tags: spec.tags ?? {},
+    adopt: written.metadata.adopt ?? false,
   };
 }

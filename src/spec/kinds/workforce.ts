@@ -25,6 +25,7 @@ export function normalizeWorkforce(written: WorkforceDocument, projectName: stri
     identity: identityOf(spec, projectName),
     sourceIpCidrs: [...(spec.sourceIpCidrs ?? [])].sort(),
     tags: spec.tags ?? {},
+    adopt: written.metadata.adopt ?? false,
   };
 }
 

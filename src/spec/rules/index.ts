@@ -7,6 +7,7 @@ import {
   labelCountWithinLimits,
   roleInProjectAccount,
   taskFieldsMatchType,
+  templateUriNotWithTemplate,
   workerDurationsInRange,
 } from './jobs.js';
 import { noDuplicateNames, noEmailCaseClashes } from './names.js';
@@ -51,6 +52,7 @@ export const RULES: readonly Rule[] = [
   labelAttributeNameValid,
   workerDurationsInRange,
   taskFieldsMatchType,
+  templateUriNotWithTemplate,
   autoLabelingSupported,
   concurrentTasksWithinDefaultQuota,
   roleInProjectAccount,

@@ -7,6 +7,7 @@ import {
   labelCountWithinLimits,
   roleInProjectAccount,
   taskFieldsMatchType,
+  templateUriNotWithTemplate,
   workerDurationsInRange,
 } from './jobs.js';
 
@@ -162,3 +163,14 @@ describe('roleInProjectAccount', () => {
     expect(d).toMatchObject({ code: 'role-account-mismatch', path: 'spec.roleArn', message: "role arn:aws:iam::000000000000:role/labeling is in account 000000000000, not the project's 111111111111" });
   });
 });
+
+describe('templateUriNotWithTemplate', () => {
+  it('refuses templateUri beside template; templateUri alone stands in for a custom task\'s template', () => {
+    const both = { ...CUSTOM, templateUri: 's3://gtctl-data/ui/task.html' };
+    expect(check(templateUriNotWithTemplate, [aTask(both)], FILES)).toEqual(['error conflicting-fields spec.task.templateUri']);
+    const uriOnly = { ...CUSTOM, template: undefined, templateUri: 's3://gtctl-data/ui/task.html' };
+    expect(check(templateUriNotWithTemplate, [aTask(uriOnly)])).toEqual([]);
+    expect(check(taskFieldsMatchType, [aTask(uriOnly)])).toEqual([]);
+  });
+});
+

@@ -63,6 +63,8 @@ export const taskFieldsMatchType = perJob((job, doc) => {
   const customFields = ['template', 'preAnnotationLambdaArn', 'consolidationLambdaArn'] as const;
   if (job.task.type === 'custom') {
     for (const field of customFields) {
+      // An existing template in S3 (`templateUri`) stands in for the template file.
+      if (field === 'template' && job.task.templateUri !== undefined) continue;
       if (valueAt(doc, ['spec', 'task', field]) === undefined)
         out.push(problem(doc, ['spec', 'task', 'type'], 'missing-field', `spec.task: a custom task needs \`${field}\``, field === 'template' ? 'Add `template: path/to/template.liquid.html` (relative to this file).' : `Add \`${field}: arn:aws:lambda:...\`.`));
     }
@@ -78,6 +80,13 @@ export const taskFieldsMatchType = perJob((job, doc) => {
   }
   return out;
 });
+
+/** A job's worker template is either a file gtctl uploads (`template`) or one already in S3 (`templateUri`). */
+export const templateUriNotWithTemplate = perJob((job, doc) =>
+  job.task.templateUri !== undefined && valueAt(doc, ['spec', 'task', 'template']) !== undefined
+    ? [problem(doc, ['spec', 'task', 'templateUri'], 'conflicting-fields', 'spec.task.templateUri and spec.task.template both name the worker template', 'Keep one: `template` (a file gtctl uploads) or `templateUri` (a template already in S3, used as is).')]
+    : [],
+);
 
 export const autoLabelingSupported = perJob((job, doc) => {
   if (!job.autoLabeling) return [];
