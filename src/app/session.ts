@@ -1,6 +1,7 @@
 // What every command that talks to AWS does first: load and validate the specs, settle the Region, build the AWS
 // ports, and check the account guard before any other call.
 import type { AwsPorts } from '../aws/ports.js';
+import type { CognitoCategory } from '../aws/rate-limits.js';
 import { hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import { GtctlError } from '../core/errors.js';
 import type { DesiredState } from '../core/model.js';
@@ -43,7 +44,17 @@ export function resolveRegion(specRegion: string | undefined, options: AwsOption
 
 export async function connect(region: string, options: AwsOptions): Promise<AwsPorts> {
   const { createAwsPorts } = await import('../aws/clients.js');
-  return createAwsPorts({ region, ...(options.profile ? { profile: options.profile } : {}), ...(options.endpoint ? { endpoint: options.endpoint } : {}) });
+  // A benchmarking knob, not an option: GTCTL_COGNITO_RATE_SCALE multiplies every default Cognito pacing rate, to
+  // match a sandbox whose quotas are scaled the same way (POST /_sandbox/quotas {scale}). Unset: AWS's rates.
+  const scaleText = (options.env ?? process.env).GTCTL_COGNITO_RATE_SCALE;
+  let cognitoRates: Partial<Record<CognitoCategory, number>> | undefined;
+  if (scaleText !== undefined && scaleText !== '') {
+    const scale = Number(scaleText);
+    if (!(scale > 0) || !Number.isFinite(scale)) throw new GtctlError('bad-rate-scale', `GTCTL_COGNITO_RATE_SCALE must be a positive number, got ${scaleText}`, 'user', 'Unset it, or set it to e.g. 10.');
+    const { DEFAULT_COGNITO_RATES } = await import('../aws/rate-limits.js');
+    cognitoRates = Object.fromEntries(Object.entries(DEFAULT_COGNITO_RATES).map(([category, rate]) => [category, rate * scale])) as Record<CognitoCategory, number>;
+  }
+  return createAwsPorts({ region, ...(options.profile ? { profile: options.profile } : {}), ...(options.endpoint ? { endpoint: options.endpoint } : {}), ...(cognitoRates ? { cognitoRates } : {}) });
 }
 
 /** The caller's account, checked against the expected one before anything else is called. */

@@ -110,6 +110,13 @@ export interface S3Port {
   /** The object's text (UTF-8); undefined when it does not exist. */
   getObjectText(bucket: string, key: string): Promise<string | undefined>;
   putObject(bucket: string, key: string, body: Uint8Array, options: { contentType: string; metadata?: Record<string, string> }): Promise<void>;
+  /**
+   * PutObject with `If-None-Match: *` (create only, aws-facts §8.4): true when written, false when the key already
+   * exists (412) or another conditional write to it is in flight (409 ConditionalRequestConflict).
+   */
+  putObjectIfAbsent(bucket: string, key: string, body: Uint8Array, options: { contentType: string }): Promise<boolean>;
+  /** DeleteObject; deleting a key that does not exist is not an error (S3 answers 204 either way). */
+  deleteObject(bucket: string, key: string): Promise<void>;
   /** Every object under the prefix (paginated inside), sorted by key. `limit` stops early (to test emptiness). */
   listObjects(bucket: string, prefix: string, limit?: number): Promise<Array<{ key: string; size: number }>>;
 }

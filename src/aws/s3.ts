@@ -303,6 +303,28 @@ export function s3Port(connect: ConnectRegional<Sdk, S3Client>, defaultRegion: s
       );
     },
 
+    async putObjectIfAbsent(bucket, key, body, options) {
+      const { sdk, client } = await forBucket(bucket);
+      try {
+        await client.send(new sdk.PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: options.contentType, IfNoneMatch: '*' }));
+        return true;
+      } catch (error) {
+        const status = httpStatusOf(error);
+        if (status === 412 || status === 409) return false;
+        throw error;
+      }
+    },
+
+    async deleteObject(bucket, key) {
+      const { sdk, client } = await forBucket(bucket);
+      try {
+        await client.send(new sdk.DeleteObjectCommand({ Bucket: bucket, Key: key }));
+      } catch (error) {
+        if (isMissingObject(error)) return;
+        throw error;
+      }
+    },
+
     async listObjects(bucket, prefix, limit) {
       const { sdk, client } = await forBucket(bucket);
       const MaxKeys = limit === undefined ? S3_MAX_KEYS : Math.min(Math.max(limit, 1), S3_MAX_KEYS);

@@ -12,6 +12,7 @@ import { planCommand } from './commands/plan.js';
 import { resultsCommand } from './commands/results.js';
 import { sandboxCommand } from './commands/sandbox.js';
 import { statusCommand } from './commands/status.js';
+import { unlockCommand } from './commands/unlock.js';
 import { validateCommand } from './commands/validate.js';
 import { version } from './version.js';
 import { formatDiagnostic } from '../report/diagnostics.js';
@@ -34,6 +35,7 @@ export async function main(argv: string[]): Promise<void> {
     .command(importCommand)
     .command(sandboxCommand)
     .command(iamPolicyCommand)
+    .command(unlockCommand)
     .demandCommand(1, 'Name a command; see gtctl --help.')
     .strict()
     .version(version)

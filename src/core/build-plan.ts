@@ -53,7 +53,7 @@ export function buildPlan(desired: DesiredState, live: LiveState, options: PlanO
     account: live.account,
     changes,
     summary,
-    context: { read, ...contextOf(live, oidc) },
+    context: { read, ...contextOf(live, oidc), ...(project.lock ? { lock: project.lock } : {}) },
     fingerprints: fingerprintLive(live, changes.map((c: Change) => c.address), teamOfGroup(live, project.name, read)),
   };
 }

@@ -93,6 +93,8 @@ export const OPERATIONS: Readonly<Record<'sts' | 'sagemaker' | 'cognito-idp' | '
     PutBucketTagging: write('s3:PutBucketTagging'),
     DeleteBucketTagging: write('s3:PutBucketTagging'),
     PutObject: write('s3:PutObject'),
+    // Releasing the apply lock (Project spec.lock).
+    DeleteObject: write('s3:DeleteObject'),
   },
 };
 

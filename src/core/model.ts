@@ -15,6 +15,8 @@ export interface Project {
   policies: { unlistedUsers: UnlistedUsersPolicy };
   /** Extra tags for every taggable resource the project creates. */
   tags: Tags;
+  /** The apply lock object (`spec.lock`); undefined when applies do not lock. */
+  lock?: { bucket: string; key: string };
 }
 
 export type WorkforceIdentity =

@@ -172,6 +172,8 @@ export interface PlanContext {
   workforceName?: string;
   /** Teams' Cognito groups, and whether the workforce is OIDC: what member definitions need. */
   identity?: 'cognito' | 'oidc';
+  /** The Project's apply lock (`spec.lock`): a saved plan is applied under the same lock. */
+  lock?: { bucket: string; key: string };
 }
 
 export interface Plan {

@@ -75,6 +75,12 @@ export function parseSpecFile(file: string, text: string): ParsedFile {
       );
       return;
     }
+    // An alias inside its own anchor (`a: &x { b: *x }`) makes a value that contains itself: no spec value can be one.
+    const circular = circularAlias(doc);
+    if (circular) {
+      diagnostics.push(yamlDiagnostic(file, `alias *${circular.source} is inside its own anchor &${circular.source}: the value would contain itself`, at(circular.range?.[0] ?? 0), 'error'));
+      return;
+    }
     documents.push({
       file,
       index,
@@ -137,6 +143,20 @@ function unresolvedAlias(doc: Document): Alias | undefined {
   visit(doc, {
     Alias(_key, alias) {
       if (alias.resolve(doc) !== undefined) return undefined;
+      found = alias;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+function circularAlias(doc: Document): Alias | undefined {
+  let found: Alias | undefined;
+  visit(doc, {
+    Alias(_key, alias) {
+      const target = alias.resolve(doc)?.range;
+      const at = alias.range?.[0];
+      if (!target || at === undefined || at < target[0] || at >= target[1]) return undefined;
       found = alias;
       return visit.BREAK;
     },

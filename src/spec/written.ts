@@ -13,7 +13,7 @@ interface Document<K extends string, S> {
 
 export type ProjectDocument = Document<
   'Project',
-  { region?: string; accountId?: string; policies?: { unlistedUsers?: 'keep' | 'disable' | 'delete' }; tags?: Tags }
+  { region?: string; accountId?: string; policies?: { unlistedUsers?: 'keep' | 'disable' | 'delete' }; tags?: Tags; lock?: string }
 >;
 
 export type WorkforceDocument = Document<
