@@ -14,15 +14,9 @@
 // answers in a few ms, AWS in tens to hundreds), which shows how much of the read runs concurrently. INPUT=prefix
 // gives each job `input.fromPrefix` on a folder of PER_JOB text objects instead of a manifest: gtctl then reads
 // every object's text on every plan, jobs created long ago included.
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { startSandbox } = await import(path.join(root, 'dist/sandbox/index.js'));
+import { expectExit, LOG_CAPACITY, median, startBench, tally } from './harness.mjs';
 
 const JOBS = Number(process.env.JOBS ?? 200);
 const BUCKETS = Number(process.env.BUCKETS ?? 20);
@@ -31,14 +25,11 @@ const LATENCY_MS = Number(process.env.LATENCY_MS ?? 0);
 const PREFIX_INPUT = process.env.INPUT === 'prefix';
 const PER_JOB = PREFIX_INPUT ? Number(process.env.PER_JOB ?? 2) : 1;
 const PROJECT = 'bench';
-const LOG_CAPACITY = 10_000; // the sandbox keeps the latest 10,000 requests
 
 const bucketName = (b) => `gtctl-bench-${String(b).padStart(3, '0')}`;
 const jobName = (j) => `bench-job-${String(j).padStart(4, '0')}`;
 const bucketOf = (j) => j % BUCKETS;
 
-const work = mkdtempSync(path.join(tmpdir(), 'gtctl-bench-jobs-'));
-const specs = path.join(work, 'specs');
 
 function writeSpecs() {
   mkdirSync(path.join(specs, 'buckets'), { recursive: true });
@@ -88,37 +79,11 @@ function writeSpecs() {
   for (let f = 0; f * 20 < JOBS; f++) writeFileSync(path.join(specs, 'jobs', `jobs-${String(f).padStart(3, '0')}.yaml`), jobs.slice(f * 20, (f + 1) * 20).join('---\n'));
 }
 
-const sandbox = await startSandbox({ quotas: { enabled: false } });
-const env = { ...process.env, AWS_ENDPOINT_URL: sandbox.url, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_REGION: 'us-east-1', NO_COLOR: '1' };
-
-async function admin(method, route, body) {
-  const response = await fetch(`${sandbox.url}/_sandbox/${route}`, { method, ...(body ? { body: JSON.stringify(body) } : {}) });
-  if (!response.ok) throw new Error(`${method} /_sandbox/${route}: ${response.status} ${await response.text()}`);
-  return response.json();
-}
-
+const bench = await startBench('gtctl-bench-jobs-');
+const specs = path.join(bench.work, 'specs');
+const { admin } = bench;
 /** The built CLI in its own process: wall time, exit code, output. */
-async function gtctl(...args) {
-  const started = performance.now();
-  const child = spawn(process.execPath, [path.join(root, 'dist/cli/main.js'), ...args], { cwd: root, env });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  const code = await new Promise((resolve) => child.on('close', resolve));
-  return { code, ms: performance.now() - started, stdout, stderr };
-}
-
-function expectExit(run, codes, what) {
-  if (!codes.includes(run.code)) throw new Error(`${what} exited ${run.code}\n${run.stderr.slice(-4000)}\n${run.stdout.slice(-4000)}`);
-}
-
-/** `service.Operation` -> calls, sorted. */
-function tally(log) {
-  const calls = {};
-  for (const e of log) calls[`${e.service}.${e.operation}`] = (calls[`${e.service}.${e.operation}`] ?? 0) + 1;
-  return Object.fromEntries(Object.entries(calls).sort(([a], [b]) => (a < b ? -1 : 1)));
-}
+const gtctl = (...args) => bench.gtctl(args);
 
 /**
  * The calls the read should make for B buckets, J jobs and their declared objects (a manifest each, or PER_JOB texts
@@ -137,7 +102,6 @@ function expectedCalls() {
   };
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 let failed = false;
 try {
@@ -186,7 +150,6 @@ try {
   console.log(`  summary:                        ${JSON.stringify(last.plan.summary)}`);
   if (!empty || rows.some(([, n, e]) => e !== '' && n !== e)) failed = true;
 } finally {
-  await sandbox.close();
-  rmSync(work, { recursive: true, force: true });
+  await bench.close();
 }
 process.exitCode = failed ? 1 : 0;

@@ -14,11 +14,8 @@
 // there. Prints a table and writes bench/results-plan-members.json. Run `npm run build` first. USERS, TEAMS and
 // NEW_MEMBERS change the sizes; LATENCY_MS delays every call while measuring (default 0: the sandbox answers in a
 // few ms, AWS in tens to hundreds). The default run takes about two minutes on a 2-core machine.
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
@@ -26,12 +23,7 @@ import {
   ListUserPoolsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ListWorkteamsCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
-
-// The SDK's notice about future Node versions would land in the middle of the table.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { startSandbox } = await import(path.join(root, 'dist/sandbox/index.js'));
-const { CATEGORY_RPS, COGNITO_OPERATION_CATEGORY } = await import(path.join(root, 'dist/sandbox/quotas.js'));
+import { expectExit, LOG_CAPACITY, PAGE, pool, quotaBoundMs as boundAt, root, startBench, summarize } from './harness.mjs';
 
 const USERS = Number(process.env.USERS ?? 10_000);
 const TEAMS = Number(process.env.TEAMS ?? 25);
@@ -41,9 +33,6 @@ const LATENCY_MS = Number(process.env.LATENCY_MS ?? 0);
 const TEAMS_PER_USER = Math.min(2, TEAMS);
 const PROJECT = 'bench';
 const SEED_CONCURRENCY = 32;
-const PAGE = 60; // Cognito's largest page, which gtctl asks for
-const LOG_CAPACITY = 10_000; // the sandbox keeps the latest 10,000 requests
-const WRITES = new Set(['AdminCreateUser', 'AdminAddUserToGroup', 'AdminRemoveUserFromGroup', 'AdminUserGlobalSignOut', 'AdminUpdateUserAttributes', 'AdminDisableUser', 'AdminEnableUser', 'AdminDeleteUser']);
 
 const teamName = (t) => `team-${String(t + 1).padStart(2, '0')}`;
 const userEmail = (i) => `worker${String(i).padStart(6, '0')}@example.com`;
@@ -51,10 +40,12 @@ const newEmail = (i) => `new${String(i).padStart(6, '0')}@example.com`;
 /** The teams of seeded user i: spread evenly, TEAMS_PER_USER distinct teams each. */
 const teamsOf = (i) => Array.from({ length: TEAMS_PER_USER }, (_, k) => (i + k * Math.max(1, Math.floor(TEAMS / TEAMS_PER_USER))) % TEAMS);
 
-const work = mkdtempSync(path.join(tmpdir(), 'gtctl-bench-members-'));
-const specs = path.join(work, 'specs');
-const rssHook = path.join(work, 'rss.mjs');
-writeFileSync(rssHook, "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(process.env.GTCTL_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n");
+const bench = await startBench('gtctl-bench-members-');
+const specs = path.join(bench.work, 'specs');
+const sandbox = bench.sandbox;
+const admin = bench.admin;
+/** The built CLI in its own process; wall time, exit code, output and peak RSS (kB). */
+const gtctl = (...args) => bench.gtctl(args);
 
 /** The spec tree; `members[t]` lists team t's e-mails. */
 function writeSpecs(members) {
@@ -71,76 +62,12 @@ function writeSpecs(members) {
   }
 }
 
-const sandbox = await startSandbox({ quotas: { enabled: false } });
-const env = { ...process.env, AWS_ENDPOINT_URL: sandbox.url, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_REGION: 'us-east-1', NO_COLOR: '1' };
-
-async function admin(method, route, body) {
-  const response = await fetch(`${sandbox.url}/_sandbox/${route}`, { method, ...(body ? { body: JSON.stringify(body) } : {}) });
-  if (!response.ok) throw new Error(`${method} /_sandbox/${route}: ${response.status} ${await response.text()}`);
-  return response.json();
-}
-
-/** The built CLI in its own process; wall time, exit code, output and peak RSS (kB). */
-async function gtctl(...args) {
-  const rssFile = path.join(work, 'rss.txt');
-  rmSync(rssFile, { force: true });
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', pathToFileURL(rssHook).href, path.join(root, 'dist/cli/main.js'), ...args], { cwd: root, env: { ...env, GTCTL_BENCH_RSS_FILE: rssFile } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  const code = await new Promise((resolve) => child.on('close', resolve));
-  const ms = performance.now() - started;
-  let rssKb;
-  try {
-    rssKb = Number(readFileSync(rssFile, 'utf8'));
-  } catch {
-    rssKb = undefined;
-  }
-  return { code, ms, stdout, stderr, rssKb };
-}
-
-function expectExit(run, codes, what) {
-  if (!codes.includes(run.code)) throw new Error(`${what} exited ${run.code}\n${run.stderr.slice(-4000)}\n${run.stdout.slice(-4000)}`);
-}
-
-/** Runs `task(i)` for i in [0, n), `concurrency` at a time. */
-async function pool(n, concurrency, task) {
-  let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < n) await task(next++);
-  }));
-}
-
-/** Calls by operation, throttles, and the read and write phases' spans, from the sandbox request log. */
-function summarize(log) {
-  const calls = {};
-  for (const e of log) calls[e.operation] = (calls[e.operation] ?? 0) + 1;
-  const time = (e) => Date.parse(e.time);
-  const firstWrite = log.findIndex((e) => WRITES.has(e.operation));
-  const reads = firstWrite < 0 ? log : log.slice(0, firstWrite);
-  const writes = firstWrite < 0 ? [] : log.slice(firstWrite);
-  const span = (entries) => (entries.length ? time(entries.at(-1)) - time(entries[0]) : 0);
-  return {
-    total: log.length,
-    calls: Object.fromEntries(Object.entries(calls).sort(([a], [b]) => (a < b ? -1 : 1))),
-    throttled: log.filter((e) => e.error === 'TooManyRequestsException').length,
-    errors: log.filter((e) => e.error && e.error !== 'TooManyRequestsException').length,
-    readMs: span(reads),
-    writeMs: span(writes),
-    truncated: log.length >= LOG_CAPACITY,
-  };
-}
-
-/** The shortest time Cognito's default quotas allow for these calls: per category calls / rate; categories overlap. */
-function quotaBoundMs(calls) {
-  const perCategory = {};
-  for (const [operation, n] of Object.entries(calls)) {
-    const category = COGNITO_OPERATION_CATEGORY[operation];
-    if (category) perCategory[category] = (perCategory[category] ?? 0) + n / CATEGORY_RPS[category];
-  }
-  return Math.max(0, ...Object.values(perCategory)) * 1000;
+/** The shortest time Cognito's default quotas allow for these calls (harness.mjs); computed before it is shown. */
+const bounds = new Map();
+const quotaBoundMs = (calls) => bounds.get(JSON.stringify(calls));
+async function bound(calls) {
+  bounds.set(JSON.stringify(calls), await boundAt(calls, 1));
+  return calls;
 }
 
 /** The quota-bound calls a read of the converged account needs: ListUsers and ListUsersInGroup at 60 users a page. */
@@ -190,7 +117,7 @@ try {
   const plan = await gtctl('plan', '-d', specs, '--detailed-exitcode');
   expectExit(plan, [0], 'gtctl plan --detailed-exitcode on the seeded account (2 = it is not converged)');
   const planLog = summarize(await admin('GET', 'requests'));
-  const planExpected = expectedListCalls(members.map((m) => m.length));
+  const planExpected = await bound(expectedListCalls(members.map((m) => m.length)));
   results.plan = { wallMs: plan.ms, peakRssKb: plan.rssKb, ...planLog, expectedCalls: planExpected, quotaBoundMs: quotaBoundMs(planExpected) };
 
   // (b) NEW_MEMBERS new members, one team each, applied.
@@ -201,7 +128,7 @@ try {
   const apply = await gtctl('apply', '-d', specs, '--auto-approve');
   expectExit(apply, [0], 'gtctl apply (new members)');
   const applyLog = summarize(await admin('GET', 'requests'));
-  const writeExpected = { AdminCreateUser: NEW_MEMBERS, AdminAddUserToGroup: NEW_MEMBERS };
+  const writeExpected = await bound({ AdminCreateUser: NEW_MEMBERS, AdminAddUserToGroup: NEW_MEMBERS });
   results.apply = {
     wallMs: apply.ms,
     peakRssKb: apply.rssKb,
@@ -215,8 +142,7 @@ try {
   console.error(`bench/plan-members.mjs: ${error.stack ?? error}`);
   failed = true;
 } finally {
-  await sandbox.close();
-  rmSync(work, { recursive: true, force: true });
+  await bench.close();
 }
 
 if (!failed) {
