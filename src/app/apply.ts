@@ -60,7 +60,8 @@ async function applyChecked(plan: Plan, ports: AwsPorts, reporter: Reporter, opt
   const fresh = fingerprintLive(live, plan.changes.map((c) => c.address), teamOfGroup(live, plan.project, plan.context.read));
   const moved = staleAddresses(plan.fingerprints, fresh);
   if (moved.length > 0) {
-    const shown = moved.slice(0, 10).join(', ') + (moved.length > 10 ? `, and ${moved.length - 10} more` : '');
+    const words = moved.map((a) => (a.startsWith('members/') ? `the members of team ${a.slice('members/'.length)}` : a));
+    const shown = words.slice(0, 10).join(', ') + (words.length > 10 ? `, and ${words.length - 10} more` : '');
     throw new GtctlError('stale-plan', `the plan is stale: live state changed since it was made (${shown}); nothing was applied`, 'user', 'Run `gtctl plan --out FILE` again, review it, and apply the new plan.');
   }
   return applyPlan(plan, ports, reporter, options.env ?? process.env);

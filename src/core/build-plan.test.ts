@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from './build-plan.js';
+import { staleAddresses } from './fingerprint.js';
 import { OWNERSHIP_TAG } from './live.js';
 import type { Plan } from './plan.js';
 import {
@@ -187,8 +188,17 @@ describe('buildPlan: fingerprints', () => {
   it('covers every live object and marks the addresses to create as absent', () => {
     const live = liveState({ teams: [aLiveTeam('t')], users: [aLiveUser('a@x.com')], members: { t: ['a@x.com'] } });
     const p = plan(desiredState({ teams: [aTeam('t', { members: ['a@x.com', 'b@x.com'] })] }), live);
-    expect(Object.keys(p.fingerprints)).toEqual(['member/a@x.com', 'member/b@x.com', 'membership/t/a@x.com', 'membership/t/b@x.com', 'team/t', 'workforce/default']);
+    expect(Object.keys(p.fingerprints)).toEqual(['member/a@x.com', 'member/b@x.com', 'members/t', 'membership/t/b@x.com', 'team/t', 'workforce/default']);
     expect(p.fingerprints['member/b@x.com']).toBe('absent');
+    expect(p.fingerprints['membership/t/b@x.com']).toBe('absent');
+  });
+
+  it('moves when a member is added to a team group out of band', () => {
+    const desired = desiredState({ teams: [aTeam('t', { members: ['a@x.com'] })] });
+    const users = [aLiveUser('a@x.com'), aLiveUser('z@x.com')];
+    const before = plan(desired, liveState({ teams: [aLiveTeam('t')], users, members: { t: ['a@x.com'] } }));
+    const after = plan(desired, liveState({ teams: [aLiveTeam('t')], users, members: { t: ['a@x.com', 'z@x.com'] } }));
+    expect(staleAddresses(before.fingerprints, after.fingerprints)).toContain('members/t');
   });
 
   it('covers buckets with their settings and objects by content, so that a drifted one makes a saved plan stale', () => {

@@ -71,7 +71,7 @@ describe('a saved plan', () => {
     const apply = await world.gtctl('apply', file);
     expect(apply.code).toBe(1);
     expect(apply.stderr).toContain(
-      'error stale-plan: the plan is stale: live state changed since it was made (membership/labelers/eve@example.com); nothing was applied',
+      'error stale-plan: the plan is stale: live state changed since it was made (the members of team labelers); nothing was applied',
     );
     expect(apply.stderr).toContain('hint: Run `gtctl plan --out FILE` again, review it, and apply the new plan.');
     const log = await world.requests();
