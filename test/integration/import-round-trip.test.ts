@@ -4,14 +4,14 @@
 // but the adoption (the ownership tag, the members' mark). Once applied, the plan is empty.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { AdminAddUserToGroupCommand, CreateGroupCommand, CreateUserPoolClientCommand, CreateUserPoolCommand, CreateUserPoolDomainCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { CreateBucketCommand, PutBucketCorsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { CreateLabelingJobCommand, CreateWorkforceCommand, CreateWorkteamCommand } from '@aws-sdk/client-sagemaker';
+import { CreateLabelingJobCommand } from '@aws-sdk/client-sagemaker';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { BUILT_IN_TASK_TYPES, builtInHumanTaskUi, builtInLambdas } from '../../src/core/catalog.js';
 import type { TaskType } from '../../src/core/model.js';
 import { ROLE_ARN } from '../helpers/specs.js';
+import { consoleWorkforce } from '../helpers/console-account.js';
 import { REGION, useSandbox } from '../helpers/gtctl.js';
 
 const world = useSandbox();
@@ -59,32 +59,7 @@ const isImage = (type: TaskType) => type !== 'custom' && BUILT_IN_TASK_TYPES[typ
 
 /** The console user's account: untagged pool, client, domain, workforce, a team with its group, two buckets, the jobs. */
 async function consoleAccount(): Promise<void> {
-  const pool = await world.cognito.send(new CreateUserPoolCommand({ PoolName: 'console-workers', UsernameAttributes: ['email'], UsernameConfiguration: { CaseSensitive: false } }));
-  const poolId = pool.UserPool!.Id!;
-  const client = await world.cognito.send(
-    new CreateUserPoolClientCommand({
-      UserPoolId: poolId,
-      ClientName: 'portal',
-      GenerateSecret: true,
-      AllowedOAuthFlowsUserPoolClient: true,
-      AllowedOAuthFlows: ['code', 'implicit'],
-      AllowedOAuthScopes: ['email', 'openid', 'profile'],
-      SupportedIdentityProviders: ['COGNITO'],
-      CallbackURLs: ['https://portal.example.com/oauth2/idpresponse'],
-      LogoutURLs: ['https://portal.example.com/logout'],
-    }),
-  );
-  const clientId = client.UserPoolClient!.ClientId!;
-  await world.cognito.send(new CreateUserPoolDomainCommand({ UserPoolId: poolId, Domain: 'console-workers' }));
-  await world.sageMaker.send(new CreateWorkforceCommand({ WorkforceName: 'default', CognitoConfig: { UserPool: poolId, ClientId: clientId } }));
-  await world.cognito.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: GROUP }));
-  for (const email of PEOPLE) {
-    await world.consoleUser(poolId, email);
-    await world.cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: poolId, Username: email, GroupName: GROUP }));
-  }
-  const team = await world.sageMaker.send(
-    new CreateWorkteamCommand({ WorkteamName: TEAM, Description: 'Made in the console', MemberDefinitions: [{ CognitoMemberDefinition: { UserPool: poolId, ClientId: clientId, UserGroup: GROUP } }] }),
-  );
+  const { teamArn } = await consoleWorkforce(world, { name: TEAM, group: GROUP, people: PEOPLE });
   await world.s3.send(new CreateBucketCommand({ Bucket: TEXT_BUCKET }));
   await world.s3.send(new CreateBucketCommand({ Bucket: IMAGE_BUCKET }));
   // Workers' browsers fetch the images: the console asks for a GET rule on the image bucket.
@@ -112,7 +87,7 @@ async function consoleAccount(): Promise<void> {
         InputConfig: { DataSource: { S3DataSource: { ManifestS3Uri: `s3://${bucket}/${c.job}/data.manifest` } } },
         OutputConfig: { S3OutputPath: `s3://${bucket}/out/` },
         HumanTaskConfig: {
-          WorkteamArn: team.WorkteamArn!,
+          WorkteamArn: teamArn,
           UiConfig: humanTaskUi ? { HumanTaskUiArn: humanTaskUi } : { UiTemplateS3Uri: `s3://${bucket}/${c.job}/template.liquid.html` },
           PreHumanTaskLambdaArn: lambdas.pre,
           TaskTitle: `Label: ${c.type}`,

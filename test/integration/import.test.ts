@@ -4,12 +4,12 @@
 // (once adopted) as nothing but the ownership tags to add.
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { AdminAddUserToGroupCommand, CreateGroupCommand, CreateUserPoolClientCommand, CreateUserPoolCommand, CreateUserPoolDomainCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { CreateLabelingJobCommand, CreateWorkforceCommand, CreateWorkteamCommand } from '@aws-sdk/client-sagemaker';
+import { CreateLabelingJobCommand } from '@aws-sdk/client-sagemaker';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { ROLE_ARN } from '../helpers/specs.js';
+import { consoleWorkforce } from '../helpers/console-account.js';
 import { REGION, useSandbox } from '../helpers/gtctl.js';
 
 const world = useSandbox();
@@ -25,32 +25,7 @@ const TEMPLATE = '<crowd-form><crowd-classifier name="category" categories="{{ t
 
 /** Everything a console user would have clicked together, none of it tagged for gtctl. */
 async function consoleAccount(): Promise<{ poolId: string; clientId: string }> {
-  const pool = await world.cognito.send(new CreateUserPoolCommand({ PoolName: 'console-workers', UsernameAttributes: ['email'], UsernameConfiguration: { CaseSensitive: false } }));
-  const poolId = pool.UserPool!.Id!;
-  const client = await world.cognito.send(
-    new CreateUserPoolClientCommand({
-      UserPoolId: poolId,
-      ClientName: 'portal',
-      GenerateSecret: true,
-      AllowedOAuthFlowsUserPoolClient: true,
-      AllowedOAuthFlows: ['code', 'implicit'],
-      AllowedOAuthScopes: ['email', 'openid', 'profile'],
-      SupportedIdentityProviders: ['COGNITO'],
-      CallbackURLs: ['https://portal.example.com/oauth2/idpresponse'],
-      LogoutURLs: ['https://portal.example.com/logout'],
-    }),
-  );
-  const clientId = client.UserPoolClient!.ClientId!;
-  await world.cognito.send(new CreateUserPoolDomainCommand({ UserPoolId: poolId, Domain: 'console-workers' }));
-  await world.sageMaker.send(new CreateWorkforceCommand({ WorkforceName: 'default', CognitoConfig: { UserPool: poolId, ClientId: clientId } }));
-  await world.cognito.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: GROUP }));
-  for (const email of PEOPLE) {
-    await world.consoleUser(poolId, email);
-    await world.cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: poolId, Username: email, GroupName: GROUP }));
-  }
-  const team = await world.sageMaker.send(
-    new CreateWorkteamCommand({ WorkteamName: TEAM, Description: 'Made in the console', MemberDefinitions: [{ CognitoMemberDefinition: { UserPool: poolId, ClientId: clientId, UserGroup: GROUP } }] }),
-  );
+  const { poolId, clientId, teamArn } = await consoleWorkforce(world, { name: TEAM, group: GROUP, people: PEOPLE });
   await world.s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
   const put = (Key: string, Body: string) => world.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key, Body }));
   await put('in/template.liquid.html', TEMPLATE);
@@ -65,7 +40,7 @@ async function consoleAccount(): Promise<{ poolId: string; clientId: string }> {
       InputConfig: { DataSource: { S3DataSource: { ManifestS3Uri: `s3://${BUCKET}/in/numbers.manifest` } } },
       OutputConfig: { S3OutputPath: `s3://${BUCKET}/out/` },
       HumanTaskConfig: {
-        WorkteamArn: team.WorkteamArn!,
+        WorkteamArn: teamArn,
         UiConfig: { UiTemplateS3Uri: `s3://${BUCKET}/in/template.liquid.html` },
         PreHumanTaskLambdaArn: PRE_TEXT,
         TaskTitle: 'Odd or even',
