@@ -17,7 +17,7 @@ import { CreateWorkteamCommand, DescribeWorkteamCommand } from '@aws-sdk/client-
 import { describe, expect, it } from 'vitest';
 import type { FaultRule, RequestLogEntry } from '../../src/sandbox/index.js';
 import { aMember, aTeam, type SpecDoc } from '../helpers/specs.js';
-import { base, PROJECT, useSandbox, waitFor, type World } from '../helpers/gtctl.js';
+import { base, PROJECT, quiet, useSandbox, waitFor, type World } from '../helpers/gtctl.js';
 
 const world = useSandbox();
 
@@ -97,21 +97,6 @@ async function startingAccount(w: World): Promise<string> {
   return pool;
 }
 
-/** Waits until no new request-log entry arrives for `quietMs` (calls a killed process had in flight finish). */
-async function quiet(w: World, quietMs: number): Promise<void> {
-  let count = -1;
-  await waitFor(
-    'the sandbox to go quiet',
-    async () => {
-      const now = (await w.requests()).length;
-      if (now === count) return true;
-      count = now;
-      await new Promise((resolve) => setTimeout(resolve, quietMs));
-      return undefined;
-    },
-    60_000,
-  );
-}
 
 /** Applies until an apply succeeds (a failed call fails its change; the next apply picks it up). */
 async function applyUntilConverged(w: World, dir: string, attempts: number, context: string): Promise<void> {

@@ -414,3 +414,19 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 export function actions(plan: Pick<PlanDocument, 'changes'>): string[] {
   return plan.changes.map((c) => `${c.action} ${c.address}`);
 }
+
+/** Waits until no new request-log entry arrives for `quietMs` (calls a killed process had in flight finish). */
+export async function quiet(w: World, quietMs: number): Promise<void> {
+  let count = -1;
+  await waitFor(
+    'the sandbox to go quiet',
+    async () => {
+      const now = (await w.requests()).length;
+      if (now === count) return true;
+      count = now;
+      await new Promise((resolve) => setTimeout(resolve, quietMs));
+      return undefined;
+    },
+    60_000,
+  );
+}

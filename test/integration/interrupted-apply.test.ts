@@ -6,7 +6,7 @@ import { DescribeUserPoolClientCommand, ListUserPoolClientsCommand, ListUserPool
 import { DescribeWorkforceCommand, ListWorkforcesCommand } from '@aws-sdk/client-sagemaker';
 import { describe, expect, it } from 'vitest';
 import { aTeam } from '../helpers/specs.js';
-import { base, useSandbox, waitFor, type World } from '../helpers/gtctl.js';
+import { base, quiet, useSandbox, waitFor, type World } from '../helpers/gtctl.js';
 import type { RequestLogEntry } from '../../src/sandbox/index.js';
 
 const world = useSandbox();
@@ -28,18 +28,7 @@ async function applyAndKill(w: World, dir: string, quietMs: number, enough: (log
   running.child.kill('SIGKILL');
   expect((await running.done).signal).toBe('SIGKILL');
   // Calls the dead process had in flight finish in the sandbox after their latency: wait until no entry arrives.
-  let count = -1;
-  await waitFor(
-    'the sandbox to go quiet',
-    async () => {
-      const now = (await w.requests()).length;
-      if (now === count) return true;
-      count = now;
-      await new Promise((resolve) => setTimeout(resolve, quietMs));
-      return undefined;
-    },
-    60_000,
-  );
+  await quiet(w, quietMs);
   await w.faults([]);
 }
 
