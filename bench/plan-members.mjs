@@ -16,14 +16,7 @@
 // few ms, AWS in tens to hundreds). The default run takes about two minutes on a 2-core machine.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  AdminAddUserToGroupCommand,
-  AdminCreateUserCommand,
-  CognitoIdentityProviderClient,
-  ListUserPoolsCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
-import { ListWorkteamsCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { expectExit, LOG_CAPACITY, PAGE, pool, quotaBoundMs as boundAt, root, startBench, summarize } from './harness.mjs';
+import { expectExit, LOG_CAPACITY, PAGE, quotaBoundMs as boundAt, root, seedManagedUsers, startBench, summarize } from './harness.mjs';
 
 const USERS = Number(process.env.USERS ?? 10_000);
 const TEAMS = Number(process.env.TEAMS ?? 25);
@@ -89,24 +82,7 @@ try {
   expectExit(await gtctl('apply', '-d', specs, '--auto-approve'), [0], 'gtctl apply (workforce and teams)');
 
   // 2. Users and memberships, through the SDK, as gtctl would have made them (managed attribute, e-mail username).
-  const sdkConfig = { region: 'us-east-1', endpoint: sandbox.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 };
-  const cognito = new CognitoIdentityProviderClient(sdkConfig);
-  const sageMaker = new SageMakerClient(sdkConfig);
-  const [{ UserPools }, { Workteams }] = await Promise.all([cognito.send(new ListUserPoolsCommand({ MaxResults: 60 })), sageMaker.send(new ListWorkteamsCommand({ MaxResults: 100 }))]);
-  if (UserPools?.length !== 1) throw new Error(`expected the one managed user pool, found ${UserPools?.length}`);
-  const UserPoolId = UserPools[0].Id;
-  const groupOf = new Map(Workteams.map((w) => [w.WorkteamName, w.MemberDefinitions[0].CognitoMemberDefinition.UserGroup]));
-  await pool(USERS, SEED_CONCURRENCY, async (i) => {
-    const Username = userEmail(i);
-    const UserAttributes = [{ Name: 'email', Value: Username }, { Name: 'email_verified', Value: 'true' }, { Name: 'custom:gtctl_project', Value: PROJECT }];
-    await cognito.send(new AdminCreateUserCommand({ UserPoolId, Username, UserAttributes, MessageAction: 'SUPPRESS' }));
-    for (const t of teamsOf(i)) {
-      await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId, Username, GroupName: groupOf.get(teamName(t)) }));
-      members[t].push(Username);
-    }
-  });
-  cognito.destroy();
-  sageMaker.destroy();
+  await seedManagedUsers({ endpoint: sandbox.url, project: PROJECT, users: USERS, concurrency: SEED_CONCURRENCY, userEmail, teamName, teamsOf, members });
   writeSpecs(members);
   results.seedMs = performance.now() - seedStarted;
 

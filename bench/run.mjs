@@ -16,9 +16,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { AdminAddUserToGroupCommand, AdminCreateUserCommand, CognitoIdentityProviderClient, ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { ListWorkteamsCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { expectExit, median, PAGE, pool, quotaBoundMs, root, startBench, summarize } from './harness.mjs';
+import { expectExit, median, PAGE, quotaBoundMs, root, seedManagedUsers, startBench, summarize } from './harness.mjs';
 
 const USERS = Number(process.env.USERS ?? 10_000);
 const TEAMS = Number(process.env.TEAMS ?? 25);
@@ -88,23 +86,7 @@ try {
   const members = Array.from({ length: TEAMS }, () => []);
   writeSpecs(members);
   expectExit(await gtctl(['apply', '-d', specs, '--auto-approve'], { GTCTL_COGNITO_RATE_SCALE: '100' }), [0], 'gtctl apply (workforce, teams, buckets, jobs)');
-  const sdkConfig = { region: 'us-east-1', endpoint: bench.sandbox.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 };
-  const cognito = new CognitoIdentityProviderClient(sdkConfig);
-  const sageMaker = new SageMakerClient(sdkConfig);
-  const [{ UserPools }, { Workteams }] = await Promise.all([cognito.send(new ListUserPoolsCommand({ MaxResults: 60 })), sageMaker.send(new ListWorkteamsCommand({ MaxResults: 100 }))]);
-  const UserPoolId = UserPools[0].Id;
-  const groupOf = new Map(Workteams.map((w) => [w.WorkteamName, w.MemberDefinitions[0].CognitoMemberDefinition.UserGroup]));
-  await pool(USERS, SEED_CONCURRENCY, async (i) => {
-    const Username = userEmail(i);
-    const UserAttributes = [{ Name: 'email', Value: Username }, { Name: 'email_verified', Value: 'true' }, { Name: 'custom:gtctl_project', Value: PROJECT }];
-    await cognito.send(new AdminCreateUserCommand({ UserPoolId, Username, UserAttributes, MessageAction: 'SUPPRESS' }));
-    for (const t of teamsOf(i)) {
-      await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId, Username, GroupName: groupOf.get(teamName(t)) }));
-      members[t].push(Username);
-    }
-  });
-  cognito.destroy();
-  sageMaker.destroy();
+  await seedManagedUsers({ endpoint: bench.sandbox.url, project: PROJECT, users: USERS, concurrency: SEED_CONCURRENCY, userEmail, teamName, teamsOf, members });
   writeSpecs(members);
   results.seedMs = performance.now() - t0;
 
