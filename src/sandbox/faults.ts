@@ -1,6 +1,7 @@
 // Fault injection: added latency, failures and throttling per operation, so tests can exercise gtctl's retries and
 // partial-failure handling. Decisions come from a seeded PRNG: the same rules, seed and call order give the same faults.
 // The decision is made before the operation runs, so a failed or throttled call never changes state.
+import { mulberry32 } from './realism.js';
 import { ServiceError, type AwsServiceName } from './service.js';
 
 export interface FaultRule {
@@ -135,16 +136,4 @@ export function parseFaultSettings(body: unknown): FaultSettings {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-// mulberry32: a tiny, fast 32-bit PRNG; plenty for picking which calls fail, and reproducible from its seed.
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

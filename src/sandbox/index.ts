@@ -6,3 +6,4 @@ export type { RequestLogEntry } from './server/request-log.js';
 export type { FaultRule, FaultSettings } from './faults.js';
 export type { QuotaSettings } from './quotas.js';
 export type { SandboxState, LabelRequest, PendingTask, AwsServiceName } from './service.js';
+export { Realism, VARIANTS, type RealismUpdate, type RealismView, type VariantName } from './realism.js';

@@ -87,6 +87,13 @@ export const COGNITO_OPERATION_CATEGORY: Readonly<Record<string, QuotaCategory>>
   DeleteUserPoolClient: 'UserPoolClientUpdate',
 };
 
+/**
+ * SageMaker's control-plane rate is unpublished (aws-facts §7.2, aws-evidence E9): the sandbox models one rate for
+ * all its calls per account and Region, with a second of burst, and answers ThrottlingException above it (only when
+ * realistic). A guess, kept in one place; gtctl's own SageMaker pacing (src/aws/rate-limits.ts) stays under it.
+ */
+export const SAGEMAKER_MODELLED_RPS = 25;
+
 export interface QuotaSettings {
   enabled: boolean;
   /** Multiplies every rate: 10 lets ten times as many calls through per second. */
@@ -131,9 +138,17 @@ export class Quotas {
   take(region: string, operation: string): boolean {
     const category = COGNITO_OPERATION_CATEGORY[operation];
     if (!this.#settings.enabled || !category) return true;
-    const rate = CATEGORY_RPS[category] * this.#settings.scale;
+    return this.#take(`${region}/${category}`, CATEGORY_RPS[category]);
+  }
+
+  /** A SageMaker call's token, at the modelled rate; false when AWS would throttle it. */
+  takeSageMaker(region: string): boolean {
+    return !this.#settings.enabled || this.#take(`${region}/sagemaker`, SAGEMAKER_MODELLED_RPS);
+  }
+
+  #take(key: string, rps: number): boolean {
+    const rate = rps * this.#settings.scale;
     const capacity = Math.max(1, rate);
-    const key = `${region}/${category}`;
     const now = this.now();
     const bucket = this.#buckets.get(key) ?? { tokens: capacity, at: now };
     bucket.tokens = Math.min(capacity, bucket.tokens + ((now - bucket.at) / 1000) * rate);

@@ -3,6 +3,7 @@
 import type { CognitoState } from './cognito/state.js';
 import type { SageMakerState } from './sagemaker/state.js';
 import type { S3State } from './s3/state.js';
+import type { Realism } from './realism.js';
 
 /** The sandbox's account; every ARN it mints uses it. */
 export const SANDBOX_ACCOUNT = '000000000000';
@@ -40,6 +41,8 @@ export interface RequestContext {
   /** The simulated clock: real time plus `state.clockOffsetMs`. Services must not call Date.now() themselves. */
   now(): Date;
   state: SandboxState;
+  /** The rough behaviours of real AWS (realism.ts): services ask it before playing any of them. */
+  realism: Realism;
 }
 
 /** One operation of a JSON (awsJson1_1) service. `input` has already passed the constraint table. */

@@ -91,6 +91,8 @@ export interface DomainRecord {
   cloudFrontDistribution: string;
   version: string;
   createdMs: number;
+  /** Realistic only: DescribeUserPoolDomain says CREATING until then (aws-evidence E4); absent means ACTIVE. */
+  activeAtMs?: number;
 }
 
 /** An app client in AWS's `UserPoolClientType` shape, minus the ids and dates kept beside it. */
@@ -111,6 +113,8 @@ export interface GroupRecord {
   description?: string;
   roleArn?: string;
   precedence?: number;
+  /** Realistic only: SageMaker does not see the group before then (aws-evidence E2); absent means visible. */
+  visibleAtMs?: number;
 }
 
 export type UserStatus = 'FORCE_CHANGE_PASSWORD' | 'CONFIRMED';

@@ -1,8 +1,9 @@
-// Sandbox-only routes under /_sandbox/: the request log, fault rules, quota settings, the clock, the whole state, and
+// Sandbox-only routes under /_sandbox/: the request log, fault rules, quota settings, realism (design §6.1), the clock, the whole state, and
 // each JSON service's own routes (`POST /_sandbox/<routePrefix>/<name>`). JSON in, JSON out; errors as
 // `{ "__type": code, "message": ... }`. These requests are not AWS calls: they are not logged, faulted or throttled.
 import { parseFaultSettings, type Faults } from '../faults.js';
 import type { Quotas } from '../quotas.js';
+import { parseRealismUpdate, type Realism } from '../realism.js';
 import { ServiceError, type HttpResponse, type JsonService, type RequestContext, type SandboxState } from '../service.js';
 import { asServiceError } from './errors.js';
 import { jsonResponse, parseJsonObject } from './http.js';
@@ -16,6 +17,7 @@ export interface AdminHost {
   log: RequestLog;
   faults: Faults;
   quotas: Quotas;
+  realism: Realism;
   services: readonly JsonService[];
   /** A context for service routes; `region` comes from the `?region=` query parameter. */
   context(region: string): RequestContext;
@@ -50,6 +52,10 @@ async function route(method: string, url: URL, body: Buffer, host: AdminHost): P
       only('GET', 'POST');
       if (method === 'POST') host.quotas.update(quotaSettings(parseJsonObject(body)));
       return host.quotas.get();
+    case 'realism':
+      only('GET', 'POST');
+      if (method === 'POST') host.realism.update(parseRealismUpdate(parseJsonObject(body)));
+      return host.realism.view();
     case 'clock': {
       only('GET', 'POST');
       if (method === 'POST') {

@@ -9,6 +9,7 @@ import { firstViolation } from '../constraints.js';
 import { faultError, Faults, type FaultSettings } from '../faults.js';
 import { loadState, StateFile } from '../persistence.js';
 import { quotaExceeded, Quotas, type QuotaSettings } from '../quotas.js';
+import { Realism, type RealismUpdate } from '../realism.js';
 import { handleS3, s3OperationName } from '../s3/index.js';
 import { sageMakerService } from '../sagemaker/index.js';
 import {
@@ -40,11 +41,18 @@ export interface SandboxOptions {
   faults?: FaultSettings;
   /** Cognito quota throttling: on at AWS's rates unless `enabled: false`; `scale` multiplies every rate. */
   quotas?: Partial<QuotaSettings>;
+  /**
+   * Real AWS's roughness (design §6.1): on unless `ideal: true`; `seed`, `consistencyMs` and `variants` as
+   * `POST /_sandbox/realism` takes them.
+   */
+  realism?: RealismUpdate;
   /** The awsJson1_1 services served (SageMaker and Cognito unless given); the server's own tests pass stand-ins. */
   services?: readonly JsonService[];
 }
 
 export interface Sandbox {
+  /** The realism settings in force (the same object `/_sandbox/realism` reads and changes). */
+  realism: Realism;
   /** e.g. `http://127.0.0.1:41233`: pass as `endpoint` to SDK clients or as AWS_ENDPOINT_URL. */
   url: string;
   port: number;
@@ -68,6 +76,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const log = new RequestLog();
   const faults = new Faults(options.faults);
   const quotas = new Quotas(options.quotas);
+  const realism = new Realism(options.realism);
   const stateFile = options.statePath !== undefined ? new StateFile(options.statePath, () => state) : undefined;
   const context = (region: string): RequestContext => ({
     region,
@@ -75,8 +84,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     requestId: randomUUID(),
     now: () => new Date(Date.now() + state.clockOffsetMs),
     state,
+    realism,
   });
-  const adminHost = { state, log, faults, quotas, services, context, stateChanged: () => stateFile?.schedule() };
+  const adminHost = { state, log, faults, quotas, realism, services, context, stateChanged: () => stateFile?.schedule() };
 
   async function serve(req: http.IncomingMessage): Promise<HttpResponse> {
     const method = req.method ?? 'GET';
@@ -97,6 +107,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         if (fault.latencyMs > 0) await sleep(fault.latencyMs);
         if (fault.outcome !== 'none') throw faultError(call.service, fault.outcome);
         if (call.service === 'cognito-idp' && !quotas.take(ctx.region, call.operation)) throw quotaExceeded();
+        // SageMaker publishes no rates but throttles bursts (aws-evidence E9): played only when realistic.
+        if (call.service === 'sagemaker' && realism.on && !quotas.takeSageMaker(ctx.region)) throw faultError('sagemaker', 'throttle');
       }
       reachedOperation = true;
       response = await call.run(ctx);
@@ -138,6 +150,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     url: `http://${address.includes(':') ? `[${address}]` : address}:${port}`,
     port,
     state,
+    realism,
     close: async () => {
       await new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
