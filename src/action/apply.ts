@@ -45,7 +45,7 @@ export async function runApply(host: ActionHost): Promise<Outcome> {
       await host.summary(planSummary(made, context, `gtctl apply for \`${inputs.directory}\`: nothing to do`));
       return { exitCode: 0, hasChanges: false, planJsonPath };
     }
-    const outcome: ApplyOutcome = { counts: { done: 0, failed: 0, skipped: 0 }, failed: [], skipped: [] };
+    const outcome: ApplyOutcome = { counts: { done: 0, failed: 0, skipped: 0, deferred: 0 }, failed: [], skipped: [] };
     const counts = await applyPlan(made, result.ports, tee(log, outcome), host.env);
     outcome.counts = counts;
     await host.summary(applySummary(made, outcome, context));

@@ -36,7 +36,7 @@ export async function takeApplyLock(directory: string, options: AwsOptions, lock
 }
 
 export async function applyPlan(plan: Plan, ports: AwsPorts, reporter: Reporter, env: NodeJS.ProcessEnv = process.env): Promise<ApplyCounts> {
-  const runtime: ApplyRuntime = { ports, project: plan.project, region: plan.region, context: structuredClone(plan.context), env, waitUntil: poller() };
+  const runtime: ApplyRuntime = { ports, project: plan.project, region: plan.region, context: structuredClone(plan.context), env, waitUntil: poller(), emailLimit: { reached: false } };
   return executePlan(plan, runtime, reporter);
 }
 

@@ -13,12 +13,12 @@ const plan = (...args: [Parameters<typeof buildPlan>[0], Parameters<typeof build
 /** Ports whose every method records its call and answers with `answer` (undefined by default). */
 function fakePorts(answer: (method: string, args: unknown[]) => Promise<unknown> = async () => undefined): AwsPorts {
   const port = () => new Proxy({}, { get: (_, method) => (...args: unknown[]) => answer(String(method), args) });
-  return { sts: port(), sageMaker: port(), cognito: port(), s3: port(), calls: () => ({}) } as unknown as AwsPorts;
+  return { sts: port(), sageMaker: port(), cognito: port(), s3: port(), calls: () => ({}), now: () => NOW } as unknown as AwsPorts;
 }
 
 async function execute(p: Plan, ports: AwsPorts) {
   const reporter = silentReporter();
-  const runtime: ApplyRuntime = { ports, project: p.project, region: p.region, context: structuredClone(p.context), env: {}, waitUntil: async () => {} };
+  const runtime: ApplyRuntime = { ports, project: p.project, region: p.region, context: structuredClone(p.context), env: {}, waitUntil: async () => {}, emailLimit: { reached: false } };
   const counts = await executePlan(p, runtime, reporter);
   return { counts, events: reporter.events };
 }
@@ -33,7 +33,7 @@ describe('executePlan', () => {
       return undefined;
     });
     const { counts, events } = await execute(p, ports);
-    expect(counts).toEqual({ done: 2, failed: 1, skipped: 1 });
+    expect(counts).toEqual({ done: 2, failed: 1, skipped: 1, deferred: 0 });
     expect(of(events, 'changeSkipped').map((e) => [e.change.address, e.becauseOf])).toEqual([['membership/labelers/a@x.com', 'member/a@x.com']]);
     expect(of(events, 'changeFinished').map((e) => e.change.address).sort()).toEqual(['member/b@x.com', 'membership/labelers/b@x.com']);
   });
@@ -44,7 +44,7 @@ describe('executePlan', () => {
       throw new GtctlError('aws-error', `${method} failed`, 'aws');
     });
     const { counts, events } = await execute(p, ports);
-    expect(counts).toEqual({ done: 0, failed: 1, skipped: 3 });
+    expect(counts).toEqual({ done: 0, failed: 1, skipped: 3, deferred: 0 });
     expect(of(events, 'changeSkipped').map((e) => `${e.change.address} <- ${e.becauseOf}`)).toEqual([
       'team/labelers <- workforce/default',
       'member/a@x.com <- workforce/default',
@@ -59,7 +59,7 @@ describe('executePlan', () => {
       liveState({ teams: [aLiveTeam('labelers')], users: [aLiveUser('gone@x.com')], members: { labelers: ['gone@x.com'] } }),
     );
     const { counts, events } = await execute(p, fakePorts());
-    expect(counts).toEqual({ done: 201, failed: 0, skipped: 0 });
+    expect(counts).toEqual({ done: 201, failed: 0, skipped: 0, deferred: 0 });
     const started = of(events, 'changeStarted').map((e) => e.change.address);
     const lastInvitation = Math.max(...invited.map((email) => started.indexOf(`member/${email}`)));
     expect(started.indexOf('membership/labelers/gone@x.com')).toBeLessThan(lastInvitation);

@@ -1,6 +1,6 @@
 // Carrying out a Plan: changes run as soon as everything they depend on is done, many at once (the AWS ports pace
 // Cognito calls under its quotas). A failed change skips only its dependents; the rest go on.
-import { GtctlError } from '../core/errors.js';
+import { DeferredChange, GtctlError } from '../core/errors.js';
 import type { Change, Plan } from '../core/plan.js';
 import { executeChange } from '../providers/execute.js';
 import type { ApplyRuntime } from '../providers/runtime.js';
@@ -31,19 +31,22 @@ export async function executePlan(plan: Plan, runtime: ApplyRuntime, reporter: R
     for (const d of deps) dependents[d]!.push(i);
     return deps.size;
   });
-  const state = changes.map((): 'pending' | 'running' | 'done' | 'failed' | 'skipped' => 'pending');
+  const state = changes.map((): 'pending' | 'running' | 'done' | 'failed' | 'skipped' | 'deferred' => 'pending');
   const ready = new Map<Change['kind'], number[]>(); // per kind, in the order they became ready
   const running = new Map<Change['kind'], number>();
   let inFlight = 0;
-  const counts: ApplyCounts = { done: 0, failed: 0, skipped: 0 };
+  const counts: ApplyCounts = { done: 0, failed: 0, skipped: 0, deferred: 0 };
   const enqueue = (i: number): void => {
     const kind = changes[i]!.kind;
     const queue = ready.get(kind);
     if (queue) queue.push(i);
     else ready.set(kind, [i]);
   };
-  /** Every change that needs `failed`, directly or not, is skipped, naming it as the root cause; in plan order. */
-  const skipDependentsOf = (failed: number): void => {
+  /**
+   * Every change that needs `failed`, directly or not, is skipped, naming it as the root cause; in plan order. The
+   * dependents of a deferred change are deferred with it: the next apply does them all.
+   */
+  const dependentsOf = (failed: number, how: 'skipped' | 'deferred', reason?: { code: string; message: string }): void => {
     const reached = new Set<number>();
     const visit = (i: number): void => {
       for (const j of dependents[i]!) {
@@ -54,9 +57,10 @@ export async function executePlan(plan: Plan, runtime: ApplyRuntime, reporter: R
     };
     visit(failed);
     for (const j of [...reached].sort((a, b) => a - b)) {
-      state[j] = 'skipped';
-      counts.skipped++;
-      reporter.changeSkipped(changes[j]!, changes[failed]!.address);
+      state[j] = how;
+      counts[how]++;
+      if (how === 'skipped') reporter.changeSkipped(changes[j]!, changes[failed]!.address);
+      else reporter.changeDeferred(changes[j]!, reason!, changes[failed]!.address);
     }
   };
 
@@ -73,27 +77,33 @@ export async function executePlan(plan: Plan, runtime: ApplyRuntime, reporter: R
       state[i] = 'running';
       running.set(change.kind, (running.get(change.kind) ?? 0) + 1);
       inFlight++;
-      void run(change).then((ok) => {
+      void run(change).then((outcome) => {
         running.set(change.kind, running.get(change.kind)! - 1);
         inFlight--;
-        state[i] = ok ? 'done' : 'failed';
-        counts[ok ? 'done' : 'failed']++;
-        if (!ok) skipDependentsOf(i);
+        state[i] = outcome.status;
+        counts[outcome.status]++;
+        if (outcome.status === 'failed') dependentsOf(i, 'skipped');
+        else if (outcome.status === 'deferred') dependentsOf(i, 'deferred', outcome.reason);
         else for (const j of dependents[i]!) if (--waitingFor[j]! === 0 && state[j] === 'pending') enqueue(j);
         pump();
       });
     };
-    const run = async (change: Change): Promise<boolean> => {
+    const run = async (change: Change): Promise<{ status: 'done' | 'failed' } | { status: 'deferred'; reason: { code: string; message: string } }> => {
       reporter.changeStarted(change);
       const started = Date.now();
       try {
         await executeChange(change, runtime);
         reporter.changeFinished(change, Date.now() - started);
-        return true;
+        return { status: 'done' };
       } catch (error) {
         const e = error instanceof GtctlError ? error : new GtctlError('internal', error instanceof Error ? error.message : String(error), 'internal');
-        reporter.changeFailed(change, { code: e.code, message: e.message, ...(e.hint ? { hint: e.hint } : {}) });
-        return false;
+        const reason = { code: e.code, message: e.message, ...(e.hint ? { hint: e.hint } : {}) };
+        if (e instanceof DeferredChange) {
+          reporter.changeDeferred(change, reason);
+          return { status: 'deferred', reason };
+        }
+        reporter.changeFailed(change, reason);
+        return { status: 'failed' };
       }
     };
     waitingFor.forEach((n, i) => {

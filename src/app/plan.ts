@@ -2,6 +2,7 @@
 import type { AwsPorts } from '../aws/ports.js';
 import { buildPlan, readTargets } from '../core/build-plan.js';
 import type { Diagnostic } from '../core/diagnostics.js';
+import { emailLimitWarning } from '../core/invitation.js';
 import type { DesiredState } from '../core/model.js';
 import type { Plan } from '../core/plan.js';
 import { unmanagedObjects, type Unmanaged } from '../core/unmanaged.js';
@@ -36,6 +37,10 @@ export async function plan(directory: string, options: AwsOptions, reporter: Rep
   const calls = ports.calls();
   reporter.readFinished({ calls, ms: Date.now() - started });
   // Invitation expiry is AWS's business: judge it by AWS's clock (the Date of its answers), not the local one.
-  const result = { plan: buildPlan(desired, live, { now: ports.now() }), desired, ports, warnings, calls };
+  const built = buildPlan(desired, live, { now: ports.now() });
+  const limit = emailLimitWarning(built, desired, live);
+  const hint = 'Set `spec.email` in the Workforce to send through Amazon SES (no daily limit), or add people in smaller batches.';
+  const all = limit ? [...warnings, { severity: 'warning' as const, code: 'email-limit', message: limit, hint, file: directory, line: 1, column: 1 }] : warnings;
+  const result = { plan: built, desired, ports, warnings: all, calls };
   return use.showUnmanaged ? { ...result, unmanaged: unmanagedObjects(desired, live) } : result;
 }

@@ -16,7 +16,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 let sandbox: Sandbox;
 
-beforeAll(async () => void (sandbox = await startSandbox({ quotas: { enabled: false } })));
+beforeAll(async () => void (sandbox = await startSandbox({ quotas: { enabled: false }, realism: { ideal: true } })));
 afterAll(() => sandbox.close());
 
 async function admin(method: string, route: string, body?: unknown): Promise<unknown> {

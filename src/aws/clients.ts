@@ -9,7 +9,8 @@ import { DEFAULT_MAX_ATTEMPTS, type AwsConfig } from './config.js';
 import { cognitoPort } from './cognito.js';
 import { toGtctlError, type AwsService, type ErrorContext } from './errors.js';
 import type { AwsPorts } from './ports.js';
-import { CognitoRateLimiter } from './rate-limits.js';
+import { CognitoRateLimiter, SageMakerPacer } from './rate-limits.js';
+import { ruleFor, withRetryPolicy, type FailedCall } from './retry-policy.js';
 import { s3Port } from './s3.js';
 import { sageMakerPort } from './sagemaker.js';
 import { stsPort } from './sts.js';
@@ -27,6 +28,7 @@ export type ConnectRegional<Sdk, Client> = (region: string) => Promise<Connected
 export function createAwsPorts(config: AwsConfig): AwsPorts {
   const maxAttempts = config.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const limiter = new CognitoRateLimiter(config.cognitoRates); // checks the rates now: a bad one is the user's error
+  const sageMakerPacer = new SageMakerPacer(config.sageMakerRate);
   const counts = new Map<string, number>();
   // AWS's clock minus ours, as last seen. Decisions about time on AWS's side (has an invitation expired?) use it, so
   // a skewed local clock cannot make gtctl re-send invitations early or never.
@@ -48,26 +50,50 @@ export function createAwsPorts(config: AwsConfig): AwsPorts {
   };
 
   // Sits first in the stack (initialize step, high priority), around the SDK's own retries: one logical call is
-  // counted once and paced once however many attempts it takes, and whatever fails inside (credentials, signing,
-  // the network, AWS's answer) leaves as a GtctlError.
+  // counted once however many attempts it takes; each attempt is paced (Cognito, SageMaker); the consistency errors
+  // of the retry-policy table are retried here; whatever fails in the end (credentials, signing, the network, AWS's
+  // answer) leaves as a GtctlError.
   const middleware =
     (service: AwsService) =>
-    <A, R>(next: (args: A) => Promise<R>, context: { commandName?: string }) =>
+    <A extends { input?: unknown }, R>(next: (args: A) => Promise<R>, context: { commandName?: string }) =>
     async (args: A): Promise<R> => {
       const operation = (context.commandName ?? 'Unknown').replace(/Command$/, '');
       const key = `${service}.${operation}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
+      const paced = (): Promise<R> =>
+        service === 'cognito-idp' ? limiter.schedule(operation, () => next(args)) : service === 'sagemaker' ? sageMakerPacer.schedule(() => next(args)) : next(args);
+      const describe = (error: unknown): FailedCall => failedCall(unwrapped(error), service, operation, args.input);
       try {
-        const result = await (service === 'cognito-idp' ? limiter.schedule(operation, () => next(args)) : next(args));
+        const result = await withRetryPolicy(paced, describe);
         const date = (result as { response?: { headers?: Record<string, string> } }).response?.headers?.['date'];
         const serverMs = date ? Date.parse(date) : NaN;
         if (!Number.isNaN(serverMs)) serverOffsetMs = serverMs - Date.now();
         return result;
       } catch (error) {
-        throw toGtctlError(error, service, operation, errorContext);
+        throw toGtctlError(unwrapped(error), service, operation, errorContext);
+      }
+    };
+  // Sits last before the answer is parsed (finalizeRequest, low priority: inside the SDK's retry loop): an error the
+  // table says must never be retried is handed to the retry loop wrapped, so that the SDK does not class it as
+  // throttling; the middleware above unwraps it.
+  const neverRetry =
+    (service: AwsService) =>
+    <A extends { input?: unknown }, R>(next: (args: A) => Promise<R>, context: { commandName?: string }) =>
+    async (args: A): Promise<R> => {
+      try {
+        return await next(args);
+      } catch (error) {
+        const operation = (context.commandName ?? 'Unknown').replace(/Command$/, '');
+        if (ruleFor(failedCall(error, service, operation, args.input))?.retry === 'never') throw new NotRetried(error);
+        throw error;
       }
     };
   const step = { step: 'initialize', priority: 'high', name: 'gtctlCalls' } as const;
+  const innerStep = { step: 'finalizeRequest', priority: 'low', name: 'gtctlNeverRetry' } as const;
+  const instrument = (client: { middlewareStack: { add(m: unknown, o: unknown): void } }, service: AwsService): void => {
+    client.middlewareStack.add(middleware(service), step);
+    client.middlewareStack.add(neverRetry(service), innerStep);
+  };
   const loadS3 = once(() => import('@aws-sdk/client-s3'));
   const s3Clients = new Map<string, Promise<Connected<typeof import('@aws-sdk/client-s3'), S3Client>>>();
 
@@ -76,7 +102,7 @@ export function createAwsPorts(config: AwsConfig): AwsPorts {
       once(async () => {
         const sdk = await import('@aws-sdk/client-sts');
         const client: STSClient = new sdk.STSClient(clientConfig);
-        client.middlewareStack.add(middleware('sts'), step);
+        instrument(client, 'sts');
         return { sdk, client };
       }),
     ),
@@ -84,7 +110,7 @@ export function createAwsPorts(config: AwsConfig): AwsPorts {
       once(async () => {
         const sdk = await import('@aws-sdk/client-sagemaker');
         const client: SageMakerClient = new sdk.SageMakerClient(clientConfig);
-        client.middlewareStack.add(middleware('sagemaker'), step);
+        instrument(client, 'sagemaker');
         return { sdk, client };
       }),
     ),
@@ -92,7 +118,7 @@ export function createAwsPorts(config: AwsConfig): AwsPorts {
       once(async () => {
         const sdk = await import('@aws-sdk/client-cognito-identity-provider');
         const client: CognitoIdentityProviderClient = new sdk.CognitoIdentityProviderClient(clientConfig);
-        client.middlewareStack.add(middleware('cognito-idp'), step);
+        instrument(client, 'cognito-idp');
         return { sdk, client };
       }),
     ),
@@ -103,7 +129,7 @@ export function createAwsPorts(config: AwsConfig): AwsPorts {
           const sdk = await loadS3();
           // Path style for any custom endpoint: `localhost` and the sandbox have no bucket subdomains (wire.md).
           const client: S3Client = new sdk.S3Client({ ...clientConfig, region, ...(endpointConfigured(config) && { forcePathStyle: true }) });
-          client.middlewareStack.add(middleware('s3'), step);
+          instrument(client, 's3');
           return { sdk, client };
         })();
         s3Clients.set(region, connected);
@@ -125,4 +151,26 @@ function endpointConfigured(config: AwsConfig, env: NodeJS.ProcessEnv = process.
 function once<T>(make: () => Promise<T>): () => Promise<T> {
   let made: Promise<T> | undefined;
   return () => (made ??= make());
+}
+
+/** An error the SDK must not retry, on its way out of the SDK's retry loop. */
+class NotRetried extends Error {
+  constructor(readonly original: unknown) {
+    super('not retried');
+  }
+}
+
+function unwrapped(error: unknown): unknown {
+  return error instanceof NotRetried ? error.original : error;
+}
+
+function failedCall(error: unknown, service: AwsService, operation: string, input: unknown): FailedCall {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; message?: unknown };
+  return {
+    service,
+    operation,
+    code: typeof e.name === 'string' ? e.name : '',
+    message: typeof e.message === 'string' ? e.message : '',
+    input: typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {},
+  };
 }

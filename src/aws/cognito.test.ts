@@ -12,7 +12,7 @@ let aws: AwsPorts;
 let pool: string;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ quotas: { enabled: true, scale: 1 } });
+  sandbox = await startSandbox({ quotas: { enabled: true, scale: 1 }, realism: { ideal: true } });
   aws = createAwsPorts({ region: 'us-east-1', endpoint: sandbox.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
   pool = (await aws.cognito.createUserPool({ PoolName: 'workers' })).Id!;
 });
@@ -122,6 +122,10 @@ describe('pools, clients, groups and users', () => {
   it('updates a pool and an app client', async () => {
     await aws.cognito.updateUserPool({ UserPoolId: pool, UserPoolTags: { 'gtctl:project': 'test' } });
     expect((await aws.cognito.describeUserPool(pool))?.UserPoolTags).toEqual({ 'gtctl:project': 'test' });
+    const arn = (await aws.cognito.describeUserPool(pool))!.Arn!;
+    await aws.cognito.tagResource(arn, { team: 'data' });
+    await aws.cognito.untagResource(arn, ['gtctl:project']);
+    expect((await aws.cognito.describeUserPool(pool))?.UserPoolTags).toEqual({ team: 'data' });
     const [client] = await aws.cognito.listUserPoolClients(pool);
     await aws.cognito.updateUserPoolClient({ UserPoolId: pool, ClientId: client!.ClientId!, ClientName: 'portal', RefreshTokenValidity: 7 });
     expect((await aws.cognito.describeUserPoolClient(pool, client!.ClientId!))?.RefreshTokenValidity).toBe(7);

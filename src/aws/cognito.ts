@@ -57,6 +57,16 @@ export function cognitoPort(connect: Connect<Sdk, CognitoIdentityProviderClient>
       }
     },
 
+    async tagResource(arn, tags) {
+      const { sdk, client } = await connect();
+      await client.send(new sdk.TagResourceCommand({ ResourceArn: arn, Tags: tags }));
+    },
+
+    async untagResource(arn, keys) {
+      const { sdk, client } = await connect();
+      await client.send(new sdk.UntagResourceCommand({ ResourceArn: arn, TagKeys: keys }));
+    },
+
     async listUserPoolClients(userPoolId) {
       const { sdk, client } = await connect();
       const clients = await allPages(async (NextToken) => {

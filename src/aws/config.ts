@@ -15,6 +15,8 @@ export interface AwsConfig {
   maxAttempts?: number;
   /** Requests per second per Cognito quota category, replacing gtctl's defaults (rate-limits.ts). */
   cognitoRates?: Partial<Record<CognitoCategory, number>>;
+  /** Requests per second gtctl allows itself for SageMaker (rate-limits.ts: SAGEMAKER_RATE unless given). */
+  sageMakerRate?: number;
   /** Fixed credentials instead of the SDK's default chain: for tests against the sandbox. */
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 }

@@ -58,6 +58,9 @@ export interface CognitoPort {
   createUserPool(input: CreateUserPoolCommandInput): Promise<UserPoolType>;
   updateUserPool(input: UpdateUserPoolCommandInput): Promise<void>;
   addCustomAttribute(userPoolId: string, name: string): Promise<void>;
+  /** Tags a user pool (by ARN): where gtctl records that it manages the workforce (aws-evidence A1). */
+  tagResource(arn: string, tags: Record<string, string>): Promise<void>;
+  untagResource(arn: string, keys: string[]): Promise<void>;
   listUserPoolClients(userPoolId: string): Promise<Array<{ ClientId?: string; ClientName?: string }>>;
   describeUserPoolClient(userPoolId: string, clientId: string): Promise<UserPoolClientType | undefined>;
   createUserPoolClient(input: CreateUserPoolClientCommandInput): Promise<UserPoolClientType>;
@@ -117,6 +120,10 @@ export interface S3Port {
   putObjectIfAbsent(bucket: string, key: string, body: Uint8Array, options: { contentType: string }): Promise<boolean>;
   /** DeleteObject; deleting a key that does not exist is not an error (S3 answers 204 either way). */
   deleteObject(bucket: string, key: string): Promise<void>;
+  /** No object, no noncurrent version and no delete marker: what DeleteBucket needs (aws-evidence A9). */
+  isEmpty(bucket: string): Promise<boolean>;
+  /** HeadBucket: whether S3 already shows the bucket (a new one is not visible at once: aws-evidence E1). */
+  bucketExists(bucket: string): Promise<boolean>;
   /** Every object under the prefix (paginated inside), sorted by key. `limit` stops early (to test emptiness). */
   listObjects(bucket: string, prefix: string, limit?: number): Promise<Array<{ key: string; size: number }>>;
 }

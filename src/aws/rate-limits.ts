@@ -40,6 +40,8 @@ export const COGNITO_OPERATION_CATEGORY = {
   CreateGroup: 'UserPoolResourceUpdate',
   DeleteGroup: 'UserPoolResourceUpdate',
   CreateUserPoolDomain: 'UserPoolResourceUpdate',
+  TagResource: 'UserPoolResourceUpdate',
+  UntagResource: 'UserPoolResourceUpdate',
   DescribeUserPoolClient: 'UserPoolClientRead',
   ListUserPoolClients: 'UserPoolClientRead',
   CreateUserPoolClient: 'UserPoolClientUpdate',
@@ -139,5 +141,27 @@ export class CognitoRateLimiter {
       this.#queues.set(category, queue);
     }
     return queue;
+  }
+}
+
+/**
+ * SageMaker publishes no control-plane rates (aws-facts §7.2) but throttles bursts (aws-evidence E9). gtctl paces all
+ * its SageMaker calls at this rate, a guess kept below the sandbox's modelled one (src/sandbox/quotas.ts): the
+ * adaptive retry of the SDK still rides out a lower real limit, and slows the client after a throttle.
+ */
+export const SAGEMAKER_RATE = 20;
+
+/** Starts SageMaker calls evenly at one rate (the same spacing as the Cognito queues). */
+export class SageMakerPacer {
+  readonly #queue: PQueue;
+
+  constructor(rps: number = SAGEMAKER_RATE) {
+    if (typeof rps !== 'number' || !Number.isFinite(rps) || rps <= 0)
+      throw new GtctlError('invalid-sagemaker-rate', 'The SageMaker rate must be a positive number of requests per second', 'user');
+    this.#queue = new PQueue({ ...spacing(rps), strict: true });
+  }
+
+  schedule<T>(call: () => Promise<T>): Promise<T> {
+    return this.#queue.add(call);
   }
 }

@@ -18,7 +18,7 @@ let counter = 0;
 const unique = (hint: string) => `${hint}-${process.pid}-${++counter}`;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ quotas: { enabled: false } });
+  sandbox = await startSandbox({ quotas: { enabled: false }, realism: { ideal: true } });
   aws = createAwsPorts({ region: 'us-east-1', endpoint: sandbox.url, credentials });
 });
 afterAll(() => sandbox.close());

@@ -105,7 +105,8 @@ export function s3Port(connect: ConnectRegional<Sdk, S3Client>, defaultRegion: s
         // Ours already (an interrupted apply made it): fine if it is where it should be.
         regions.delete(bucket);
         const actual = await bucketRegion(bucket);
-        if (actual !== region)
+        // Not visible yet (a create moments ago: aws-evidence E1) tells no Region; the wait after create settles it.
+        if (actual !== undefined && actual !== region)
           throw new GtctlError('bucket-region', `the S3 bucket "${bucket}" already exists in ${actual ?? 'another Region'}, not ${region}`, 'user', 'A bucket cannot move between Regions: set its region in the spec, or choose another name.', { cause: error });
         return;
       }
@@ -337,6 +338,26 @@ export function s3Port(connect: ConnectRegional<Sdk, S3Client>, defaultRegion: s
       );
       // S3 lists keys in UTF-8 byte order, which is the order kept.
       return objects.slice(0, limit).flatMap((o) => (o.Key !== undefined ? [{ key: o.Key, size: o.Size ?? 0 }] : []));
+    },
+
+    // ListObjectVersions, not ListObjectsV2: noncurrent versions and delete markers keep a bucket from being deleted
+    // (BucketNotEmpty) though ListObjectsV2 shows nothing (aws-evidence A9). Current objects are versions too.
+    async isEmpty(bucket) {
+      const { sdk, client } = await forBucket(bucket);
+      const page = await client.send(new sdk.ListObjectVersionsCommand({ Bucket: bucket, MaxKeys: 1 }));
+      return !page.Versions?.length && !page.DeleteMarkers?.length;
+    },
+
+    // HeadBucket in the bucket's own Region; after CreateBucket it answers 404 until the bucket is visible (E1).
+    async bucketExists(bucket) {
+      const { sdk, client } = await forBucket(bucket);
+      try {
+        await client.send(new sdk.HeadBucketCommand({ Bucket: bucket }));
+        return true;
+      } catch (error) {
+        if (httpStatusOf(error) === 404) return false;
+        throw error;
+      }
     },
   };
 }

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GtctlError } from '../core/errors.js';
 import { startSandbox, type Sandbox } from '../sandbox/index.js';
-import { bucket, textClassificationJob, world, type LabelingSetup, type World } from '../sandbox/sagemaker/test-support.js';
+import { bucket, putText, textClassificationJob, world, type LabelingSetup, type World } from '../sandbox/sagemaker/test-support.js';
 import { createAwsPorts } from './clients.js';
 import type { AwsPorts } from './ports.js';
 
@@ -15,7 +15,7 @@ let userPool: string;
 let clientId: string;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ quotas: { enabled: false } });
+  sandbox = await startSandbox({ quotas: { enabled: false }, realism: { ideal: true } });
   aws = createAwsPorts({ region: 'us-east-1', endpoint: sandbox.url, credentials });
   w = world(sandbox);
   userPool = (await aws.cognito.createUserPool({ PoolName: 'workers' })).Id!;
@@ -108,7 +108,9 @@ describe('labeling jobs', () => {
   let setup: LabelingSetup;
   beforeAll(async () => {
     const [first] = await aws.sageMaker.listWorkteams();
-    setup = { userPool, clientId, teamArn: first!.WorkteamArn!, groupName: 'labelers', bucket: await bucket(w) };
+    const name = await bucket(w);
+    await putText(w, name, 'template.liquid', '<crowd-form></crowd-form>');
+    setup = { userPool, clientId, teamArn: first!.WorkteamArn!, groupName: 'labelers', bucket: name };
   });
 
   it('describes a missing job as undefined (SageMaker answers ResourceNotFound)', async () => {

@@ -16,3 +16,14 @@ export class GtctlError extends Error {
     this.name = 'GtctlError';
   }
 }
+
+/**
+ * A change held back by a limit that only time lifts (Cognito's default sender: 50 e-mails a day): neither done nor
+ * failed; the next apply does it (design §7, `deferred`).
+ */
+export class DeferredChange extends GtctlError {
+  constructor(code: string, message: string, hint?: string, options?: { cause?: unknown }) {
+    super(code, message, 'aws', hint, options);
+    this.name = 'DeferredChange';
+  }
+}

@@ -30,8 +30,9 @@ export const OPERATIONS: Readonly<Record<'sts' | 'sagemaker' | 'cognito-idp' | '
     ListLabelingJobs: read('sagemaker:ListLabelingJobs'),
     DescribeLabelingJob: read('sagemaker:DescribeLabelingJob'),
     ListTags: read('sagemaker:ListTags'),
-    // Create calls carry Tags, which SageMaker authorizes as AddTags as well.
-    CreateWorkforce: write('sagemaker:CreateWorkforce', 'sagemaker:AddTags', ...COGNITO_FOR_SAGEMAKER),
+    // Team and job creates carry Tags, which SageMaker authorizes as AddTags as well; CreateWorkforce carries none
+    // (a workforce takes no tags gtctl could read back: aws-evidence A1).
+    CreateWorkforce: write('sagemaker:CreateWorkforce', ...COGNITO_FOR_SAGEMAKER),
     UpdateWorkforce: write('sagemaker:UpdateWorkforce', ...COGNITO_FOR_SAGEMAKER),
     CreateWorkteam: write('sagemaker:CreateWorkteam', 'sagemaker:AddTags', ...COGNITO_FOR_SAGEMAKER),
     UpdateWorkteam: write('sagemaker:UpdateWorkteam'),
@@ -51,13 +52,16 @@ export const OPERATIONS: Readonly<Record<'sts' | 'sagemaker' | 'cognito-idp' | '
     ListGroups: read('cognito-idp:ListGroups'),
     ListUsers: read('cognito-idp:ListUsers'),
     ListUsersInGroup: read('cognito-idp:ListUsersInGroup'),
-    // The pool is created and updated with UserPoolTags (the ownership tag).
+    // The pool is created and updated with UserPoolTags (the ownership tag, which is also the workforce's).
     CreateUserPool: write('cognito-idp:CreateUserPool', 'cognito-idp:TagResource'),
     UpdateUserPool: write('cognito-idp:UpdateUserPool', 'cognito-idp:TagResource'),
     AddCustomAttributes: write('cognito-idp:AddCustomAttributes'),
     CreateUserPoolClient: write('cognito-idp:CreateUserPoolClient'),
     UpdateUserPoolClient: write('cognito-idp:UpdateUserPoolClient'),
     CreateUserPoolDomain: write('cognito-idp:CreateUserPoolDomain'),
+    // The workforce's ownership and tags, kept on its pool (a workforce takes none: aws-evidence A1).
+    TagResource: write('cognito-idp:TagResource'),
+    UntagResource: write('cognito-idp:UntagResource'),
     CreateGroup: write('cognito-idp:CreateGroup'),
     DeleteGroup: write('cognito-idp:DeleteGroup'),
     AdminCreateUser: write('cognito-idp:AdminCreateUser'),
@@ -80,6 +84,7 @@ export const OPERATIONS: Readonly<Record<'sts' | 'sagemaker' | 'cognito-idp' | '
     GetBucketVersioning: read('s3:GetBucketVersioning'),
     GetBucketTagging: read('s3:GetBucketTagging'),
     ListObjectsV2: read('s3:ListBucket'),
+    ListObjectVersions: read('s3:ListBucketVersions'),
     HeadObject: read('s3:GetObject'),
     GetObject: read('s3:GetObject'),
     CreateBucket: write('s3:CreateBucket'),

@@ -7,6 +7,14 @@ import type { LabelingJobRequest } from './jobs/request.js';
 export const OWNERSHIP_TAG = 'gtctl:project';
 /** Cognito users take no tags: a managed user carries this custom attribute, set to the project name. */
 export const MANAGED_USER_ATTRIBUTE = 'gtctl_project';
+/**
+ * When gtctl last sent the user an invitation (ISO time by AWS's clock). AWS records no issue time for a temporary
+ * password, and UserLastModifiedDate moves with any attribute change (aws-evidence A8): expiry is judged from this.
+ * Empty: the last invitation was not delivered (refused by the e-mail limit).
+ */
+export const INVITED_USER_ATTRIBUTE = 'gtctl_invited';
+/** The custom attributes gtctl needs in a pool (they cannot be removed once added). */
+export const GTCTL_USER_ATTRIBUTES = [MANAGED_USER_ATTRIBUTE, INVITED_USER_ATTRIBUTE] as const;
 
 export interface LiveWorkforce {
   name: string;
@@ -27,6 +35,10 @@ export interface LiveWorkforce {
     authenticationRequestExtraParams: Readonly<Record<string, string>>;
   };
   sourceIpCidrs: readonly string[];
+  /**
+   * The workforce's ownership record: its user pool's tags. AWS refuses tags on workforce ARNs (aws-evidence A1), so
+   * gtctl records ownership on the pool; empty for OIDC workforces, which have no pool.
+   */
   tags: Tags;
 }
 
@@ -51,6 +63,8 @@ export interface LiveUserPool {
   usernameAttributes: readonly string[];
   caseSensitive: boolean;
   invitation?: { subject?: string; message?: string };
+  /** How the pool sends e-mail: `COGNITO_DEFAULT` (50 a day per account) or `DEVELOPER` (SES, with `sourceArn`). */
+  emailSending: { account: string; sourceArn?: string; from?: string; replyTo?: string };
   temporaryPasswordValidityDays: number;
   /** Custom attribute names without the `custom:` prefix. */
   customAttributes: readonly string[];
@@ -82,8 +96,10 @@ export interface LiveUser {
   enabled: boolean;
   /** Cognito UserStatus: FORCE_CHANGE_PASSWORD until the first sign-in, then CONFIRMED. */
   status: string;
-  /** Epoch ms of the last change (a RESEND renews the temporary password and this date). */
+  /** Epoch ms of the last change: only for users gtctl never invited (it moves with any attribute change: A8). */
   modifiedAt: number;
+  /** Epoch ms of gtctl's last invitation (INVITED_USER_ATTRIBUTE); null when the last one was not delivered. */
+  invitedAt?: number | null;
   /** The project that manages the user (custom attribute), if any. */
   managedBy?: string;
 }
@@ -99,7 +115,7 @@ export interface LiveBucket {
   objectOwnership?: ObjectOwnership;
   /** `Off` when versioning was never enabled. */
   versioning: 'Enabled' | 'Suspended' | 'Off';
-  /** Whether the bucket holds any object (a bucket with objects is never deleted). */
+  /** No object, version or delete marker (a bucket holding any is never deleted; S3 refuses it: aws-evidence A9). */
   empty: boolean;
 }
 

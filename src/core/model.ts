@@ -24,7 +24,10 @@ export type WorkforceIdentity =
       type: 'cognito-managed';
       poolName: string;
       domain: string;
+      /** `message` as written: the portal URL is added once the workforce exists (core/invitation.ts). */
       invitation: { subject: string; message: string };
+      /** Invitations through SES (`spec.email`); absent: Cognito's default sender, 50 e-mails a day. */
+      email?: EmailSending;
     }
   | { type: 'cognito-existing'; userPoolId: string; clientId: string; domain?: string }
   | {
@@ -41,6 +44,13 @@ export type WorkforceIdentity =
       scope?: string;
       authenticationRequestExtraParams: Readonly<Record<string, string>>;
     };
+
+/** The pool's e-mail through SES (Cognito's `DEVELOPER` account). */
+export interface EmailSending {
+  sourceArn: string;
+  from?: string;
+  replyTo?: string;
+}
 
 export interface Workforce {
   name: string;

@@ -39,14 +39,17 @@ interface ChangeBase {
 }
 
 /** Which parts of the workforce an update touches; apply must not touch the others. */
-export type WorkforcePart = 'sourceIpCidrs' | 'oidc' | 'invitation' | 'portalUrls' | 'managedAttribute' | 'tags';
+export type WorkforcePart = 'sourceIpCidrs' | 'oidc' | 'invitation' | 'email' | 'portalUrls' | 'managedAttribute' | 'tags';
 
 export interface WorkforceChange extends ChangeBase {
   kind: 'workforce';
   workforce: Workforce;
   /** For update: the parts to change. */
   parts: WorkforcePart[];
-  /** Tags the workforce should carry (ownership included); for update, apply adds these and removes `removeTags`. */
+  /**
+   * Tags the workforce's user pool should carry (ownership included: a workforce takes no tags itself, A1); for
+   * update, apply adds these and removes `removeTags`.
+   */
   tags: Record<string, string>;
   removeTags: string[];
 }

@@ -1,5 +1,6 @@
 // Builders for core tests: each test states only what differs from these defaults.
-import { MANAGED_USER_ATTRIBUTE, OWNERSHIP_TAG, type LiveState, type LiveTeam, type LiveUser, type LiveWorkforce, type LiveUserPool } from './live.js';
+import { GTCTL_USER_ATTRIBUTES, OWNERSHIP_TAG, type LiveState, type LiveTeam, type LiveUser, type LiveWorkforce, type LiveUserPool } from './live.js';
+import { invitationWithPortal } from './invitation.js';
 import { createHash } from 'node:crypto';
 import type { LiveBucket } from './live.js';
 import type { Bucket, BucketObject, DesiredState, Member, Project, Team, Workforce } from './model.js';
@@ -73,9 +74,11 @@ export function aLivePool(overrides: Partial<LiveUserPool> = {}): LiveUserPool {
     domain: 'proj-labeling',
     usernameAttributes: ['email'],
     caseSensitive: false,
-    invitation: { subject: 'Join', message: 'Hi {username} {####}' },
+    // What gtctl leaves in the pool for the desired workforce above: the portal's address added (core/invitation.ts).
+    invitation: { subject: 'Join', message: invitationWithPortal('Hi {username} {####}', 'abc123.labeling.us-east-1.sagemaker.aws') },
+    emailSending: { account: 'COGNITO_DEFAULT' },
     temporaryPasswordValidityDays: 7,
-    customAttributes: [MANAGED_USER_ATTRIBUTE],
+    customAttributes: [...GTCTL_USER_ATTRIBUTES],
     client: {
       id: 'client',
       name: 'gtctl',

@@ -11,6 +11,7 @@ import type { JobChange, JobUpload } from '../core/plan.js';
 import { SHA256_METADATA } from './names.js';
 import type { ApplyRuntime } from './runtime.js';
 import { s3Location } from '../core/s3-uri.js';
+import { describeWithTags } from './read-jobs.js';
 
 /** Statuses of a job that no longer runs, whatever stopped it. */
 const NOT_RUNNING = new Set(['Stopping', 'Stopped', 'Completed', 'Failed']);
@@ -42,7 +43,7 @@ async function createJob(change: JobChange, runtime: ApplyRuntime): Promise<void
   } catch (error) {
     if (!isAwsError(error, 'ResourceInUse')) throw error;
     // Ours already, from an apply interrupted after this call: carry on to the wait, so that a re-run converges.
-    const existing = await sageMaker.describeLabelingJob(request.LabelingJobName);
+    const existing = await describeWithTags(sageMaker, request.LabelingJobName);
     if (existing?.Tags?.find((t) => t.Key === OWNERSHIP_TAG)?.Value !== runtime.project) {
       throw new GtctlError(
         'job-name-taken',

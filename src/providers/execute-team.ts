@@ -1,6 +1,7 @@
 // Carrying out a team change: its Cognito group and the work team; on delete, the team first (a group cannot be
 // deleted while a team uses it: aws-facts §2.3), then the group.
 import type { MemberDefinition, UpdateWorkteamCommandInput } from '@aws-sdk/client-sagemaker';
+import { isAwsError } from '../aws/errors.js';
 import { GtctlError } from '../core/errors.js';
 import type { Team } from '../core/model.js';
 import type { TeamChange } from '../core/plan.js';
@@ -15,9 +16,16 @@ export async function executeTeam(change: TeamChange, runtime: ApplyRuntime): Pr
       if (runtime.context.identity !== 'oidc') {
         const { userPoolId } = requirePool(runtime);
         const groups = await cognito.listGroups(userPoolId);
-        if (!groups.some((g) => g.GroupName === team.userGroup))
-          await cognito.createGroup({ UserPoolId: userPoolId, GroupName: team.userGroup, Description: `Members of the ${team.name} work team ${CREATED_GROUP_MARK}` });
+        if (!groups.some((g) => g.GroupName === team.userGroup)) {
+          try {
+            await cognito.createGroup({ UserPoolId: userPoolId, GroupName: team.userGroup, Description: `Members of the ${team.name} work team ${CREATED_GROUP_MARK}` });
+          } catch (error) {
+            // Group reads lag writes (aws-evidence E2): a group made by an interrupted apply may not be listed yet.
+            if (!isAwsError(error, 'GroupExistsException')) throw error;
+          }
+        }
       }
+      // SageMaker may not see a new group for a while (E2): the retry policy repeats CreateWorkteam meanwhile.
       await sageMaker.createWorkteam({ WorkteamName: team.name, ...(runtime.context.workforceName ? { WorkforceName: runtime.context.workforceName } : {}), ...teamSettings(team, runtime), Tags: toTags(change.tags) });
       return;
     }

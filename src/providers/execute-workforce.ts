@@ -3,13 +3,14 @@
 // workforce/app-client cycle (the client needs the portal URL that exists only once the workforce does).
 import type { UpdateUserPoolCommandInput, UpdateUserPoolClientCommandInput, UserPoolClientType, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import type { CreateWorkforceCommandInput, OidcConfig } from '@aws-sdk/client-sagemaker';
-import { portalUrls } from '../core/diff/workforce.js';
+import { emailConfiguration, portalUrls, withPortalUrls } from '../core/diff/workforce.js';
 import { GtctlError } from '../core/errors.js';
-import { MANAGED_USER_ATTRIBUTE, OWNERSHIP_TAG } from '../core/live.js';
+import { invitationWithPortal } from '../core/invitation.js';
+import { GTCTL_USER_ATTRIBUTES, OWNERSHIP_TAG } from '../core/live.js';
 import type { Workforce } from '../core/model.js';
 import type { WorkforceChange } from '../core/plan.js';
 import { MANAGED_CLIENT_NAME, PLACEHOLDER_URL } from './names.js';
-import { toTags, type ApplyRuntime } from './runtime.js';
+import type { ApplyRuntime } from './runtime.js';
 
 export async function executeWorkforce(change: WorkforceChange, runtime: ApplyRuntime): Promise<void> {
   switch (change.action) {
@@ -28,16 +29,21 @@ async function createWorkforce(change: WorkforceChange, runtime: ApplyRuntime): 
   const { ports } = runtime;
   const desired = change.workforce;
   const identity = desired.identity;
+  // No Tags: whether CreateWorkforce takes them is unknown, and they could not be read back (aws-evidence A1).
+  // The ownership tag goes on the pool.
   const input: CreateWorkforceCommandInput = {
     WorkforceName: desired.name,
     ...(desired.sourceIpCidrs.length ? { SourceIpConfig: { Cidrs: [...desired.sourceIpCidrs] } } : {}),
-    Tags: toTags(change.tags),
   };
   if (identity.type === 'oidc') {
     input.OidcConfig = oidcConfig(desired, runtime.env);
   } else {
     const { userPoolId, clientId } = identity.type === 'cognito-managed' ? await ensureManagedPool(desired, change.tags, runtime) : { userPoolId: identity.userPoolId, clientId: identity.clientId };
-    if (identity.type === 'cognito-existing') await ensureManagedAttribute(runtime, userPoolId);
+    if (identity.type === 'cognito-existing') {
+      await ensureManagedAttributes(runtime, userPoolId);
+      await tagPool(runtime, userPoolId, change.tags, []);
+      await waitForDomain(runtime, userPoolId);
+    }
     input.CognitoConfig = { UserPool: userPoolId, ClientId: clientId };
     runtime.context.userPoolId = userPoolId;
     runtime.context.clientId = clientId;
@@ -45,7 +51,11 @@ async function createWorkforce(change: WorkforceChange, runtime: ApplyRuntime): 
   if (!(await ports.sageMaker.describeWorkforce(desired.name))) await ports.sageMaker.createWorkforce(input);
   runtime.context.workforceName = desired.name;
   const workforce = await waitForActive(runtime, desired.name);
-  if (identity.type === 'cognito-managed' && workforce.SubDomain) await pointClientAtPortal(runtime, workforce.SubDomain);
+  if (identity.type === 'cognito-managed' && workforce.SubDomain) {
+    // After the workforce, before any invitation (members depend on this change): the portal's address exists now.
+    await pointClientAtPortal(runtime, workforce.SubDomain);
+    await setInvitation(runtime, desired, workforce.SubDomain);
+  }
 }
 
 async function ensureManagedPool(desired: Workforce, tags: Record<string, string>, runtime: ApplyRuntime): Promise<{ userPoolId: string; clientId: string }> {
@@ -67,7 +77,8 @@ async function ensureManagedPool(desired: Workforce, tags: Record<string, string
       UsernameConfiguration: { CaseSensitive: false },
       AutoVerifiedAttributes: ['email'],
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true, InviteMessageTemplate: { EmailSubject: invitation.subject, EmailMessage: invitation.message } },
-      Schema: [{ Name: MANAGED_USER_ATTRIBUTE, AttributeDataType: 'String', Mutable: true }],
+      Schema: GTCTL_USER_ATTRIBUTES.map((Name) => ({ Name, AttributeDataType: 'String' as const, Mutable: true })),
+      ...(desired.identity.email ? { EmailConfiguration: emailConfigurationInput(desired.identity.email) } : {}),
       UserPoolTags: tags,
     });
     userPoolId = pool.Id!;
@@ -76,6 +87,8 @@ async function ensureManagedPool(desired: Workforce, tags: Record<string, string
   if (!existingDomain) await cognito.createUserPoolDomain(userPoolId, domain);
   else if (existingDomain.UserPoolId !== userPoolId)
     throw new GtctlError('domain-taken', `the Cognito domain prefix "${domain}" belongs to another user pool`, 'user', 'Choose another `domain` in the Workforce spec; prefixes are unique per Region.');
+  // A new prefix domain "might take up to one minute to take effect" (aws-evidence E4): CreateWorkforce needs it.
+  await runtime.waitUntil(`Cognito domain ${domain} to become ACTIVE`, async () => (await cognito.describeUserPoolDomain(domain))?.Status !== 'CREATING');
   let clientId = runtime.context.clientId ?? (await cognito.listUserPoolClients(userPoolId)).find((c) => c.ClientName === MANAGED_CLIENT_NAME)?.ClientId;
   if (!clientId) {
     const client = await cognito.createUserPoolClient({
@@ -120,47 +133,87 @@ async function updateWorkforce(change: WorkforceChange, runtime: ApplyRuntime): 
     await waitForActive(runtime, desired.name);
   }
   const userPoolId = runtime.context.userPoolId;
-  if (parts.has('managedAttribute') && userPoolId) await ensureManagedAttribute(runtime, userPoolId);
-  if (parts.has('invitation') && userPoolId && desired.identity.type === 'cognito-managed') {
-    const { subject, message } = desired.identity.invitation;
-    const pool = await ports.cognito.describeUserPool(userPoolId);
-    if (!pool) throw new GtctlError('no-user-pool', `user pool ${userPoolId} no longer exists`, 'aws', 'Run `gtctl plan` again.');
-    await ports.cognito.updateUserPool({
-      ...userPoolUpdateFrom(pool),
-      AdminCreateUserConfig: {
-        // Describe still returns the legacy UnusedAccountValidityDays; sent back beside the password policy's
-        // TemporaryPasswordValidityDays, Cognito rejects the update ("Please use TemporaryPasswordValidityDays...").
-        ...(({ UnusedAccountValidityDays: _legacy, ...rest }) => rest)(pool.AdminCreateUserConfig ?? {}),
-        InviteMessageTemplate: { ...pool.AdminCreateUserConfig?.InviteMessageTemplate, EmailSubject: subject, EmailMessage: message },
-      },
-    });
-  }
-  if (parts.has('portalUrls')) {
-    const workforce = await ports.sageMaker.describeWorkforce(desired.name);
-    if (workforce?.SubDomain) await pointClientAtPortal(runtime, workforce.SubDomain);
-  }
-  if (parts.has('tags')) {
-    const workforce = await ports.sageMaker.describeWorkforce(desired.name);
-    if (workforce?.WorkforceArn) {
-      if (change.removeTags.length) await ports.sageMaker.deleteTags(workforce.WorkforceArn, change.removeTags);
-      await ports.sageMaker.addTags(workforce.WorkforceArn, toTags(change.tags));
-    }
-  }
+  if (parts.has('managedAttribute') && userPoolId) await ensureManagedAttributes(runtime, userPoolId);
+  const needsSubDomain = parts.has('portalUrls') || parts.has('invitation');
+  const subDomain = needsSubDomain ? (await ports.sageMaker.describeWorkforce(desired.name))?.SubDomain : undefined;
+  if (parts.has('invitation') && subDomain) await setInvitation(runtime, desired, subDomain);
+  if (parts.has('email') && userPoolId && desired.identity.type === 'cognito-managed') await updatePool(runtime, userPoolId, () => ({ EmailConfiguration: emailConfigurationInput(desired.identity.type === 'cognito-managed' ? desired.identity.email : undefined) }));
+  if (parts.has('portalUrls') && subDomain) await pointClientAtPortal(runtime, subDomain);
+  if (parts.has('tags') && userPoolId) await tagPool(runtime, userPoolId, change.tags, change.removeTags);
 }
 
-async function ensureManagedAttribute(runtime: ApplyRuntime, userPoolId: string): Promise<void> {
+async function ensureManagedAttributes(runtime: ApplyRuntime, userPoolId: string): Promise<void> {
   const pool = await runtime.ports.cognito.describeUserPool(userPoolId);
-  if (!pool?.SchemaAttributes?.some((a) => a.Name === `custom:${MANAGED_USER_ATTRIBUTE}`)) await runtime.ports.cognito.addCustomAttribute(userPoolId, MANAGED_USER_ATTRIBUTE);
+  for (const name of GTCTL_USER_ATTRIBUTES)
+    if (!pool?.SchemaAttributes?.some((a) => a.Name === `custom:${name}`)) await runtime.ports.cognito.addCustomAttribute(userPoolId, name);
 }
 
-/** UpdateUserPoolClient replaces the whole configuration (aws-facts §6.2): describe, change the URLs, send it all back. */
+/** The workforce's ownership and tags live on its pool (A1): TagResource adds, UntagResource removes. */
+async function tagPool(runtime: ApplyRuntime, userPoolId: string, tags: Record<string, string>, remove: readonly string[]): Promise<void> {
+  const pool = await runtime.ports.cognito.describeUserPool(userPoolId);
+  if (!pool?.Arn) throw new GtctlError('no-user-pool', `user pool ${userPoolId} no longer exists`, 'aws', 'Run `gtctl plan` again.');
+  if (remove.length) await runtime.ports.cognito.untagResource(pool.Arn, [...remove]);
+  await runtime.ports.cognito.tagResource(pool.Arn, tags);
+}
+
+/** An existing pool's domain may be new too (E4): CreateWorkforce needs it ACTIVE. */
+async function waitForDomain(runtime: ApplyRuntime, userPoolId: string): Promise<void> {
+  const domain = (await runtime.ports.cognito.describeUserPool(userPoolId))?.Domain;
+  if (domain) await runtime.waitUntil(`Cognito domain ${domain} to become ACTIVE`, async () => (await runtime.ports.cognito.describeUserPoolDomain(domain))?.Status !== 'CREATING');
+}
+
+/** The invitation template with the portal's address (aws-evidence E7), from the spec's text. */
+async function setInvitation(runtime: ApplyRuntime, desired: Workforce, subDomain: string): Promise<void> {
+  const userPoolId = runtime.context.userPoolId;
+  if (!userPoolId || desired.identity.type !== 'cognito-managed') return;
+  const { subject, message } = desired.identity.invitation;
+  await updatePool(runtime, userPoolId, (pool) => ({
+    AdminCreateUserConfig: {
+      ...withoutLegacyValidity(pool.AdminCreateUserConfig),
+      InviteMessageTemplate: { ...pool.AdminCreateUserConfig?.InviteMessageTemplate, EmailSubject: subject, EmailMessage: invitationWithPortal(message, subDomain) },
+    },
+  }));
+}
+
+/** UpdateUserPool resets what it is not given: describe, change `changed`'s members, send the rest back as it was. */
+async function updatePool(runtime: ApplyRuntime, userPoolId: string, changed: (pool: UserPoolType) => Partial<UpdateUserPoolCommandInput>): Promise<void> {
+  const pool = await runtime.ports.cognito.describeUserPool(userPoolId);
+  if (!pool) throw new GtctlError('no-user-pool', `user pool ${userPoolId} no longer exists`, 'aws', 'Run `gtctl plan` again.');
+  const update = userPoolUpdateFrom(pool);
+  await runtime.ports.cognito.updateUserPool({ ...update, AdminCreateUserConfig: withoutLegacyValidity(update.AdminCreateUserConfig), ...changed(pool) });
+}
+
+/**
+ * Describe still returns the legacy UnusedAccountValidityDays; sent back beside the password policy's
+ * TemporaryPasswordValidityDays, Cognito rejects the update ("Please use TemporaryPasswordValidityDays...").
+ */
+function withoutLegacyValidity(config: UpdateUserPoolCommandInput['AdminCreateUserConfig']): UpdateUserPoolCommandInput['AdminCreateUserConfig'] {
+  if (!config) return config;
+  const { UnusedAccountValidityDays: _legacy, ...rest } = config as typeof config & { UnusedAccountValidityDays?: number };
+  return rest;
+}
+
+function emailConfigurationInput(email: Parameters<typeof emailConfiguration>[0]): NonNullable<UpdateUserPoolCommandInput['EmailConfiguration']> {
+  const { account, sourceArn, from, replyTo } = emailConfiguration(email);
+  return { EmailSendingAccount: account as 'DEVELOPER' | 'COGNITO_DEFAULT', ...(sourceArn ? { SourceArn: sourceArn } : {}), ...(from ? { From: from } : {}), ...(replyTo ? { ReplyToEmailAddress: replyTo } : {}) };
+}
+
+/**
+ * UpdateUserPoolClient replaces the whole configuration (aws-facts §6.2): describe, change the URLs, send it all back.
+ * gtctl's own placeholder (the client needed some URL before the portal existed) goes once the portal's is there.
+ */
 async function pointClientAtPortal(runtime: ApplyRuntime, subDomain: string): Promise<void> {
   const { userPoolId, clientId } = runtime.context;
   if (!userPoolId || !clientId) return;
   const client = await runtime.ports.cognito.describeUserPoolClient(userPoolId, clientId);
   if (!client) throw new GtctlError('no-app-client', `app client ${clientId} no longer exists in ${userPoolId}`, 'aws', 'Run `gtctl plan` again.');
-  const { callbackUrl, logoutUrl } = portalUrls(subDomain);
-  await runtime.ports.cognito.updateUserPoolClient({ ...clientUpdateFrom(client), CallbackURLs: [callbackUrl], LogoutURLs: [logoutUrl], DefaultRedirectURI: callbackUrl });
+  const { callbackUrl } = portalUrls(subDomain);
+  // Added to what is there, never replacing it: SageMaker and the user may have put URLs of their own (E6).
+  const urls = withPortalUrls({ callbackUrls: client.CallbackURLs ?? [], logoutUrls: client.LogoutURLs ?? [] }, subDomain);
+  const callbacks = urls.callbackUrls.filter((u) => u !== PLACEHOLDER_URL);
+  const logouts = urls.logoutUrls.filter((u) => u !== PLACEHOLDER_URL);
+  const redirect = client.DefaultRedirectURI && callbacks.includes(client.DefaultRedirectURI) ? client.DefaultRedirectURI : callbackUrl;
+  await runtime.ports.cognito.updateUserPoolClient({ ...clientUpdateFrom(client), CallbackURLs: callbacks, LogoutURLs: logouts, DefaultRedirectURI: redirect });
 }
 
 /** UpdateUserPool resets every field it is not given: carry over all the updatable ones from DescribeUserPool. */

@@ -74,7 +74,7 @@ describe('declared buckets', () => {
     expect(calls['s3.ListBuckets']).toBe(1);
     expect(calls['s3.HeadBucket']).toBe(1);
     expect(calls['s3.GetBucketCors']).toBe(2);
-    expect(calls['s3.ListObjectsV2']).toBe(2);
+    expect(calls['s3.ListObjectVersions']).toBe(2);
   });
 });
 

@@ -9,7 +9,7 @@
 //   HeadBucket               1 per declared bucket, prefix or manifest bucket NOT in the account's list (absent or
 //                            another account's), 0 otherwise
 //   7 per declared bucket    GetBucketTagging, GetBucketCors, GetBucketEncryption, GetPublicAccessBlock,
-//                            GetBucketOwnershipControls, GetBucketVersioning, ListObjectsV2 (MaxKeys 1: empty?)
+//                            GetBucketOwnershipControls, GetBucketVersioning, ListObjectVersions (MaxKeys 1: empty of objects, versions and delete markers?)
 //   GetBucketTagging         1 per other bucket (U), to find those this project owns; +6 for each one it owns
 //   HeadObject               O
 //   ListObjectsV2            ceil(N / 1,000) per prefix; GetObject N more when the task inlines the text
@@ -97,14 +97,14 @@ async function readImageCors(s3: S3Port, name: string, limit: ReturnType<typeof 
 async function readBucket(s3: S3Port, name: string, limit: ReturnType<typeof limiter>, knownTags?: Record<string, string>): Promise<LiveBucket | undefined> {
   const region = await limit(() => s3.bucketRegion(name));
   if (region === undefined) return undefined;
-  const [tags, cors, encryption, publicAccessBlock, objectOwnership, versioning, some] = await Promise.all([
+  const [tags, cors, encryption, publicAccessBlock, objectOwnership, versioning, empty] = await Promise.all([
     knownTags ?? limit(() => s3.getTags(name)),
     limit(() => s3.getCors(name)),
     limit(() => s3.getEncryption(name)),
     limit(() => s3.getPublicAccessBlock(name)),
     limit(() => s3.getObjectOwnership(name)),
     limit(() => s3.getVersioning(name)),
-    limit(() => s3.listObjects(name, '', 1)),
+    limit(() => s3.isEmpty(name)),
   ]);
   return {
     name,
@@ -115,7 +115,7 @@ async function readBucket(s3: S3Port, name: string, limit: ReturnType<typeof lim
     ...(publicAccessBlock ? { publicAccessBlock } : {}),
     ...(objectOwnership ? { objectOwnership } : {}),
     versioning,
-    empty: some.length === 0,
+    empty,
   };
 }
 

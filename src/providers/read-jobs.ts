@@ -2,7 +2,9 @@
 // each job the specs name, described into the CreateLabelingJob request gtctl would have sent for it.
 //
 // Calls per plan: ceil(J / 100) ListLabelingJobs for the J jobs of the Region, plus one DescribeLabelingJob per
-// declared job that exists (Describe carries the tags: no ListTags). None at all when the specs declare no job.
+// declared job that exists, and one ListTags on the ARN Describe gives when Describe leaves the tags out (it may:
+// aws-evidence A2; List calls may return an ARN in another letter case, which ListTags rejects). The SageMaker
+// client paces all of these under SageMaker's rate. None at all when the specs declare no job.
 import type { DescribeLabelingJobCommandOutput, LabelingJobSummary } from '@aws-sdk/client-sagemaker';
 import type { SageMakerPort } from '../aws/ports.js';
 import type { LabelingJobRequest } from '../core/jobs/request.js';
@@ -19,16 +21,24 @@ export async function readJobs(
   const jobNames = summaries.flatMap((s: LabelingJobSummary) => (s.LabelingJobName ? [s.LabelingJobName] : [])).sort(byCodeUnit);
   const liveName = new Map(jobNames.map((name) => [name.toLowerCase(), name]));
   const wanted = [...new Set(read.jobs.flatMap((name) => liveName.get(name.toLowerCase()) ?? []))].sort(byCodeUnit);
-  const described = await Promise.all(wanted.map((name) => sageMaker.describeLabelingJob(name)));
+  const describe = (name: string) => describeWithTags(sageMaker, name);
+  const described = await Promise.all(wanted.map(describe));
   const jobs = described.flatMap((d) => (d ? [toLiveJob(d)] : []));
   if (!options.inventory) return { jobNames, jobs };
   // `--show-unmanaged` only: one Describe per job the specs do not name, for its ownership tag (opt-in cost).
   const others = jobNames.filter((name) => !wanted.includes(name));
-  const more = (await Promise.all(others.map((name) => sageMaker.describeLabelingJob(name)))).flatMap((d) => (d ? [toLiveJob(d)] : []));
+  const more = (await Promise.all(others.map(describe))).flatMap((d) => (d ? [toLiveJob(d)] : []));
   const inventory = [...jobs, ...more]
     .map((j) => ({ name: j.name, status: j.status, ...(j.tags[OWNERSHIP_TAG] !== undefined ? { owner: j.tags[OWNERSHIP_TAG] } : {}) }))
     .sort((a, b) => byCodeUnit(a.name, b.name));
   return { jobNames, jobs, inventory };
+}
+
+/** DescribeLabelingJob, with the tags from ListTags when Describe did not carry them. */
+export async function describeWithTags(sageMaker: SageMakerPort, name: string): Promise<DescribeLabelingJobCommandOutput | undefined> {
+  const d = await sageMaker.describeLabelingJob(name);
+  if (!d || d.Tags !== undefined || !d.LabelingJobArn) return d;
+  return { ...d, Tags: await sageMaker.listTags(d.LabelingJobArn) };
 }
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,10 +1,11 @@
-// Live state, read in bulk: one list per kind (paginated inside the ports), tags per team, and the members of
+// Live state, read in bulk: one list per kind (paginated inside the ports), tags per team (none per workforce: AWS
+// refuses them, A1), and the members of
 // each relevant group with ListUsersInGroup — never one call per member. S3 and labeling jobs (read-buckets.ts,
 // read-jobs.ts, which state their call counts) are read alongside.
 import type { GroupType, UserPoolType, UserType } from '@aws-sdk/client-cognito-identity-provider';
 import type { Workforce, Workteam } from '@aws-sdk/client-sagemaker';
 import type { AwsPorts } from '../aws/ports.js';
-import { MANAGED_USER_ATTRIBUTE, OWNERSHIP_TAG, type LiveAppClient, type LiveState, type LiveTeam, type LiveUser, type LiveUserPool, type LiveWorkforce } from '../core/live.js';
+import { INVITED_USER_ATTRIBUTE, MANAGED_USER_ATTRIBUTE, OWNERSHIP_TAG, type LiveAppClient, type LiveState, type LiveTeam, type LiveUser, type LiveUserPool, type LiveWorkforce } from '../core/live.js';
 import type { ReadTargets } from '../core/plan.js';
 import { MANAGED_CLIENT_NAME } from './names.js';
 import { readBuckets } from './read-buckets.js';
@@ -24,9 +25,9 @@ export async function readLiveState(ports: AwsPorts, target: { account: string; 
   const storageAndJobs = Promise.all([storageRead, jobsRead]);
   storageAndJobs.catch(() => undefined);
   const [workforces, workteams] = await Promise.all([ports.sageMaker.listWorkforces(), ports.sageMaker.listWorkteams()]);
-  const workforce = workforces[0];
-  const [workforceTags, teams, userPool] = await Promise.all([
-    workforce?.WorkforceArn ? ports.sageMaker.listTags(workforce.WorkforceArn) : Promise.resolve([]),
+  // ListWorkforces lists vendor workforces too (aws-evidence E8): the project's is the Region's one private workforce.
+  const workforce = workforces.find(isPrivate);
+  const [teams, userPool] = await Promise.all([
     Promise.all(workteams.map(async (team) => toTeam(team, team.WorkteamArn ? await ports.sageMaker.listTags(team.WorkteamArn) : []))),
     readUserPool(ports, workforce, target),
   ]);
@@ -52,7 +53,8 @@ export async function readLiveState(ports: AwsPorts, target: { account: string; 
   return {
     account: target.account,
     region: target.region,
-    ...(workforce ? { workforce: toWorkforce(workforce, tagRecord(workforceTags)) } : {}),
+    // Ownership is recorded on the pool: workforce ARNs take no tags (aws-evidence A1).
+    ...(workforce ? { workforce: toWorkforce(workforce, workforce.CognitoConfig && userPool ? userPool.tags : {}) } : {}),
     ...(userPool ? { userPool } : {}),
     teams,
     groups,
@@ -63,6 +65,11 @@ export async function readLiveState(ports: AwsPorts, target: { account: string; 
     jobs,
     ...(target.inventory ? { inventory: { buckets: bucketInventory ?? [], jobs: jobInventory ?? [] } } : {}),
   };
+}
+
+/** A private workforce signs workers in through Cognito or OIDC; a vendor's has neither. */
+function isPrivate(w: Workforce): boolean {
+  return w.CognitoConfig !== undefined || w.OidcConfig !== undefined;
 }
 
 /** The workforce's pool; before the workforce exists, the managed pool found by name and our tag, or the named pool. */
@@ -147,6 +154,12 @@ function toUserPool(p: UserPoolType, client: LiveAppClient | undefined): LiveUse
     // The API's default when a pool was created without UsernameConfiguration is case-sensitive (aws-facts §6.6).
     caseSensitive: p.UsernameConfiguration?.CaseSensitive ?? true,
     ...(template ? { invitation: { ...(template.EmailSubject ? { subject: template.EmailSubject } : {}), ...(template.EmailMessage ? { message: template.EmailMessage } : {}) } } : {}),
+    emailSending: {
+      account: p.EmailConfiguration?.EmailSendingAccount ?? 'COGNITO_DEFAULT',
+      ...(p.EmailConfiguration?.SourceArn ? { sourceArn: p.EmailConfiguration.SourceArn } : {}),
+      ...(p.EmailConfiguration?.From ? { from: p.EmailConfiguration.From } : {}),
+      ...(p.EmailConfiguration?.ReplyToEmailAddress ? { replyTo: p.EmailConfiguration.ReplyToEmailAddress } : {}),
+    },
     temporaryPasswordValidityDays: p.Policies?.PasswordPolicy?.TemporaryPasswordValidityDays ?? 7,
     customAttributes: (p.SchemaAttributes ?? []).flatMap((a) => (a.Name?.startsWith('custom:') ? [a.Name.slice('custom:'.length)] : [])),
     ...(client ? { client } : {}),
@@ -171,6 +184,8 @@ function toUser(u: UserType): LiveUser {
   const email = attribute('email');
   const displayName = attribute('name');
   const managedBy = attribute(`custom:${MANAGED_USER_ATTRIBUTE}`);
+  const invited = attribute(`custom:${INVITED_USER_ATTRIBUTE}`);
+  const invitedAt = invited === undefined ? undefined : invited === '' ? null : Date.parse(invited);
   return {
     username: u.Username ?? '',
     ...(email ? { email } : {}),
@@ -179,5 +194,6 @@ function toUser(u: UserType): LiveUser {
     status: u.UserStatus ?? 'UNKNOWN',
     modifiedAt: (u.UserLastModifiedDate ?? u.UserCreateDate)?.getTime() ?? 0,
     ...(managedBy ? { managedBy } : {}),
+    ...(invitedAt !== undefined && !Number.isNaN(invitedAt) ? { invitedAt } : {}),
   };
 }

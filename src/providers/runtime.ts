@@ -12,6 +12,8 @@ export interface ApplyRuntime {
   env: NodeJS.ProcessEnv;
   /** Polls `done` until it answers true; AWS has no waiters for workforces (aws-facts §3.1). */
   waitUntil(what: string, done: () => Promise<boolean>): Promise<void>;
+  /** Set once Cognito refused an invitation for the day's e-mail limit: the apply's later invitations wait too. */
+  emailLimit: { reached: boolean };
 }
 
 export function requirePool(runtime: ApplyRuntime): { userPoolId: string; clientId: string } {
@@ -22,11 +24,14 @@ export function requirePool(runtime: ApplyRuntime): { userPoolId: string; client
   return { userPoolId, clientId };
 }
 
-/** Polls with a growing interval (0.25 s to 5 s) for at most `timeoutMs`. */
+/**
+ * Polls with a growing interval (50 ms, then half as long again each time, up to 5 s) for at most `timeoutMs`: a
+ * short consistency window costs about its own length, a long status transition a few polls a minute.
+ */
 export function poller(timeoutMs = 10 * 60_000): ApplyRuntime['waitUntil'] {
   return async (what, done) => {
     const deadline = Date.now() + timeoutMs;
-    for (let delay = 250; ; delay = Math.min(delay * 2, 5_000)) {
+    for (let delay = 50; ; delay = Math.min(Math.round(delay * 1.5), 5_000)) {
       if (await done()) return;
       if (Date.now() + delay > deadline) throw new GtctlError('timeout', `timed out waiting for ${what}`, 'aws', 'Check the resource in the AWS console, then run apply again.');
       await new Promise((resolve) => setTimeout(resolve, delay));

@@ -21,7 +21,7 @@ export interface ProviderWorld {
 }
 
 export async function providerWorld(): Promise<ProviderWorld> {
-  const sandbox = await startSandbox({ quotas: { enabled: false } });
+  const sandbox = await startSandbox({ quotas: { enabled: false }, realism: { ideal: true } });
   const w = world(sandbox, REGION);
   const eu = world(sandbox, 'eu-west-1');
   return {
@@ -56,6 +56,7 @@ export function runtimeFor(aws: AwsPorts, w: World, context: Partial<PlanContext
     context: { read: targets(), ...context },
     env: {},
     waits,
+    emailLimit: { reached: false },
     async waitUntil(what, done) {
       waits.push(what);
       for (let attempt = 0; attempt < 20; attempt++) {

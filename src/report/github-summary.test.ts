@@ -38,7 +38,7 @@ describe('planSummary', () => {
 
 describe('applySummary', () => {
   it('says it is complete, then the plan applied', () => {
-    const md = applySummary(plans.addAlice(), { counts: { done: 2, failed: 0, skipped: 0 }, failed: [], skipped: [] }, context);
+    const md = applySummary(plans.addAlice(), { counts: { done: 2, failed: 0, skipped: 0, deferred: 0 }, failed: [], skipped: [] }, context);
     expect(md).toContain('## gtctl apply for `specs`\n\n**Apply complete: 2 changes applied.**\n\n#### The plan applied');
     expect(md).toContain('+ alice@example.com');
   });
@@ -47,7 +47,7 @@ describe('applySummary', () => {
     const md = applySummary(
       plans.addAlice(),
       {
-        counts: { done: 0, failed: 1, skipped: 1 },
+        counts: { done: 0, failed: 1, skipped: 1, deferred: 0 },
         failed: [{ address: 'member/alice@example.com', error: { code: 'throttled', message: 'Rate exceeded', hint: 'Run apply again' } }],
         skipped: [{ address: `membership/${TEAM}/alice@example.com`, becauseOf: 'member/alice@example.com' }],
       },

@@ -36,12 +36,12 @@ export function planSummary(plan: Plan, context: SummaryContext, title = `gtctl 
 /** After apply: the outcome first (failures with their error and hint), then the plan that was applied. */
 export function applySummary(plan: Plan, outcome: ApplyOutcome, context: SummaryContext): string {
   const text = filter(context);
-  const { done, failed, skipped } = outcome.counts;
+  const { done, failed, skipped, deferred } = outcome.counts;
   const ok = failed + skipped === 0;
   const head = [
     `## gtctl apply for ${code(context.directory)}`,
     '',
-    ok ? `**Apply complete: ${plural(done, 'change')} applied.**` : `**Apply finished with errors: ${done} done, ${failed} failed, ${skipped} skipped.** Re-running converges once the cause is fixed.`,
+    ok ? `**Apply complete: ${plural(done, 'change')} applied${deferred > 0 ? `, ${deferred} deferred to the next apply (e-mail limit)` : ''}.**` : `**Apply finished with errors: ${done} done, ${failed} failed, ${skipped} skipped.** Re-running converges once the cause is fixed.`,
     '',
   ];
   const problems: Section[] = [];

@@ -24,7 +24,7 @@ describe('humanReporter: progress', () => {
     r.changeStarted(member);
     r.changeFailed(member, { code: 'aws-throttled', message: 'Rate exceeded for AdminCreateUser', hint: 'Run apply again; gtctl retries throttled calls.' });
     r.changeSkipped(membership, member.address);
-    r.applyFinished({ done: 1, failed: 1, skipped: 1 });
+    r.applyFinished({ done: 1, failed: 1, skipped: 1, deferred: 0 });
     expect(out.lines()).toEqual([
       'Applying 3 changes...',
       '  + workforce/default ...',
@@ -44,7 +44,7 @@ describe('humanReporter: progress', () => {
     r.applyStarted(1);
     r.changeStarted(alice);
     r.changeFinished(alice, 120);
-    r.applyFinished({ done: 1, failed: 0, skipped: 0 });
+    r.applyFinished({ done: 1, failed: 0, skipped: 0, deferred: 0 });
     expect(out.lines().slice(2)).toEqual(['  + member/alice@example.com ... done (120 ms)', 'Apply complete: 1 done, 0 failed, 0 skipped.']);
   });
 

@@ -22,14 +22,14 @@ export const COUNT_EVERY = 50;
 export function humanReporter(stream: TextSink, style: Style, options: HumanReporterOptions): Reporter {
   const text = options.maskEmails ? maskEmailsIn : (s: string) => s;
   const line = (s: string) => stream.write(`${s}\n`);
-  const counts = { done: 0, failed: 0, skipped: 0 };
+  const counts = { done: 0, failed: 0, skipped: 0, deferred: 0 };
   const failed = new Set<string>();
   let total = 0;
   const head = (change: Change) => `  ${marker(change.action, style)} ${text(change.address)} ...`;
   const finished = () => {
-    const n = counts.done + counts.failed + counts.skipped;
+    const n = counts.done + counts.failed + counts.skipped + counts.deferred;
     if (total > LONG_RUN && n % COUNT_EVERY === 0) {
-      line(style.bold(`[${n}/${total}] ${counts.done} done, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`));
+      line(style.bold(`[${n}/${total}] ${counts.done} done, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}${counts.deferred ? `, ${counts.deferred} deferred` : ''}`));
     }
   };
 
@@ -69,8 +69,15 @@ export function humanReporter(stream: TextSink, style: Style, options: HumanRepo
         line(`${head(event.change)} ${style.yellow('skipped')} ${style.dim(`(depends on ${text(event.becauseOf)}, which ${why})`)}`);
         return finished();
       }
+      case 'changeDeferred': {
+        counts.deferred++;
+        const why = event.becauseOf !== undefined ? `waits for ${text(event.becauseOf)}` : text(event.reason.message);
+        line(`${head(event.change)} ${style.yellow('deferred')} ${style.dim(`(${why})`)}`);
+        if (event.becauseOf === undefined && event.reason.hint && counts.deferred === 1) line(`      ${style.dim(`hint: ${text(event.reason.hint)}`)}`);
+        return finished();
+      }
       case 'applyFinished': {
-        const tally = `${event.done} done, ${event.failed} failed, ${event.skipped} skipped.`;
+        const tally = `${event.done} done, ${event.failed} failed, ${event.skipped} skipped${event.deferred > 0 ? `, ${event.deferred} deferred to the next apply` : ''}.`;
         return void line(event.failed > 0 || event.skipped > 0 ? `${style.red(style.bold('Apply finished with errors:'))} ${tally}` : `${style.green(style.bold('Apply complete:'))} ${tally}`);
       }
       case 'warning':

@@ -28,8 +28,10 @@ export function jsonReporter(stream: TextSink, options: { maskEmails?: boolean }
         return write({ event: event.type, ...ref(event.change), error: { code: event.error.code, message: event.error.message, ...(event.error.hint ? { hint: event.error.hint } : {}) } });
       case 'changeSkipped':
         return write({ event: event.type, ...ref(event.change), becauseOf: event.becauseOf });
+      case 'changeDeferred':
+        return write({ event: event.type, ...ref(event.change), reason: { code: event.reason.code, message: event.reason.message, ...(event.reason.hint ? { hint: event.reason.hint } : {}) }, ...(event.becauseOf !== undefined ? { becauseOf: event.becauseOf } : {}) });
       case 'applyFinished':
-        return write({ event: event.type, done: event.done, failed: event.failed, skipped: event.skipped });
+        return write({ event: event.type, done: event.done, failed: event.failed, skipped: event.skipped, deferred: event.deferred });
       case 'warning':
         return write({ event: event.type, message: event.message });
       case 'confirm':

@@ -139,6 +139,7 @@ describe('renderPlan: what a reviewer reads', () => {
         '            Questions? Write to support-contact@gmail.com.',
         '            Thanks,',
         '            The labeling team',
+        '          + <p>Sign in to the labeling portal at <a href="https://abc123.labeling.us-east-1.sagemaker.aws">https://abc123.labeling.us-east-1.sagemaker.aws</a>.</p>',
         `  ~ team/${TEAM}`,
         '      # description changed',
         '      # tags changed',

@@ -33,7 +33,7 @@ describe('jsonReporter', () => {
     r.changeStarted(member);
     r.changeFinished(member, 120);
     r.changeFailed(membership, { code: 'aws-error', message: 'boom', hint: 'retry' });
-    r.applyFinished({ done: 1, failed: 1, skipped: 0 });
+    r.applyFinished({ done: 1, failed: 1, skipped: 0, deferred: 0 });
     r.warning('careful');
     expect(await r.confirm('Apply?', true)).toBe(true);
     expect(chunks.every((c) => c.endsWith('\n') && !c.slice(0, -1).includes('\n'))).toBe(true);
@@ -43,7 +43,7 @@ describe('jsonReporter', () => {
       { event: 'changeStarted', address: 'member/alice@example.com', action: 'create' },
       { event: 'changeFinished', address: 'member/alice@example.com', action: 'create', ms: 120 },
       { event: 'changeFailed', address: `membership/${TEAM}/alice@example.com`, action: 'create', error: { code: 'aws-error', message: 'boom', hint: 'retry' } },
-      { event: 'applyFinished', done: 1, failed: 1, skipped: 0 },
+      { event: 'applyFinished', done: 1, failed: 1, skipped: 0, deferred: 0 },
       { event: 'warning', message: 'careful' },
       { event: 'confirm', question: 'Apply?', defaultAnswer: true, answer: true },
     ]);

@@ -14,6 +14,8 @@ export interface ApplyCounts {
   done: number;
   failed: number;
   skipped: number;
+  /** Held back by a limit only time lifts (the e-mail limit): neither done nor failed; the next apply does them. */
+  deferred: number;
 }
 
 export type ReportEvent =
@@ -28,6 +30,8 @@ export type ReportEvent =
   | { type: 'changeFailed'; change: Change; error: ChangeError }
   /** `becauseOf`: the address of the failed (or skipped) change this one depends on. */
   | { type: 'changeSkipped'; change: Change; becauseOf: string }
+  /** `becauseOf`: the deferred change this one waits for, when it is not deferred for its own reason. */
+  | { type: 'changeDeferred'; change: Change; reason: ChangeError; becauseOf?: string }
   | ({ type: 'applyFinished' } & ApplyCounts)
   | { type: 'warning'; message: string }
   /** Recorded after a question is answered. */
@@ -43,6 +47,7 @@ export interface Reporter {
   changeFinished(change: Change, ms: number): void;
   changeFailed(change: Change, error: ChangeError): void;
   changeSkipped(change: Change, becauseOf: string): void;
+  changeDeferred(change: Change, reason: ChangeError, becauseOf?: string): void;
   applyFinished(counts: ApplyCounts): void;
   warning(message: string): void;
   /** Asks a yes/no question; resolves to `defaultAnswer` whenever nobody can answer (no terminal, CI). */
@@ -60,7 +65,8 @@ export function eventReporter(emit: (event: ReportEvent) => void, ask: (question
     changeFinished: (change, ms) => emit({ type: 'changeFinished', change, ms }),
     changeFailed: (change, error) => emit({ type: 'changeFailed', change, error }),
     changeSkipped: (change, becauseOf) => emit({ type: 'changeSkipped', change, becauseOf }),
-    applyFinished: ({ done, failed, skipped }) => emit({ type: 'applyFinished', done, failed, skipped }),
+    changeDeferred: (change, reason, becauseOf) => emit({ type: 'changeDeferred', change, reason, ...(becauseOf !== undefined ? { becauseOf } : {}) }),
+    applyFinished: ({ done, failed, skipped, deferred }) => emit({ type: 'applyFinished', done, failed, skipped, deferred }),
     warning: (message) => emit({ type: 'warning', message }),
     confirm: async (question, defaultAnswer) => {
       const answer = await ask(question, defaultAnswer);

@@ -34,6 +34,7 @@ export type WorkforceDocument = Document<
     };
     sourceIpCidrs?: string[];
     invitation?: { organizationName?: string; contactEmail?: string; subject?: string; message?: string };
+    email?: { sesSourceArn: string; from?: string; replyTo?: string };
     tags?: Tags;
   }
 >;

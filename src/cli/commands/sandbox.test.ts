@@ -11,7 +11,7 @@ import { askForAnswers, readAnswers, sandboxCommand, sandboxOptions } from './sa
 const run = (...argv: string[]) => yargs().command(sandboxCommand).strict().fail(false).parseAsync(argv);
 
 describe('gtctl sandbox flags', () => {
-  const base = { _: [], $0: 'gtctl', port: 4566, quotaScale: 1, 'quota-scale': 1, quotas: true };
+  const base = { _: [], $0: 'gtctl', port: 4566, quotaScale: 1, 'quota-scale': 1, quotas: true, ideal: false };
 
   it('become server options: a `*` fault rule, quota settings and the state file', () => {
     expect(sandboxOptions({ ...base, state: 's.json', latency: 20, failRate: 0.1, throttleRate: 0.2, quotas: false, quotaScale: 10 })).toEqual({
@@ -19,8 +19,19 @@ describe('gtctl sandbox flags', () => {
       statePath: 's.json',
       faults: { rules: [{ operation: '*', latencyMs: 20, failRate: 0.1, throttleRate: 0.2 }] },
       quotas: { enabled: false, scale: 10 },
+      realism: { ideal: false },
     });
-    expect(sandboxOptions(base)).toEqual({ port: 4566, quotas: { enabled: true, scale: 1 } });
+    expect(sandboxOptions(base)).toEqual({ port: 4566, quotas: { enabled: true, scale: 1 }, realism: { ideal: false } });
+  });
+
+  it('set the realism: --ideal, --seed, --consistency-ms and --variant NAME=VALUE', () => {
+    expect(sandboxOptions({ ...base, seed: 7, consistencyMs: 50, variant: ['describeJobTags=returned', 'appClientWrites=none'] }).realism).toEqual({
+      ideal: false,
+      seed: 7,
+      consistencyMs: 50,
+      variants: { describeJobTags: 'returned', appClientWrites: 'none' },
+    });
+    expect(sandboxOptions({ ...base, ideal: true }).realism).toEqual({ ideal: true });
   });
 
   it.each([
@@ -29,6 +40,11 @@ describe('gtctl sandbox flags', () => {
     [{ failRate: 0.6, throttleRate: 0.6 }, '--fail-rate and --throttle-rate must not add up to more than 1'],
     [{ latency: -5 }, '--latency must be a number of milliseconds >= 0, not -5'],
     [{ quotaScale: 0 }, '--quota-scale must be a positive number, not 0'],
+    [{ seed: 1.5 }, '--seed must be an integer, not 1.5'],
+    [{ consistencyMs: -1 }, '--consistency-ms must be a number of milliseconds from 0 to 600000, not -1'],
+    [{ variant: ['describeJobTags'] }, '--variant takes NAME=VALUE, not "describeJobTags"'],
+    [{ variant: ['nope=x'] }, '--variant: unknown variant "nope"'],
+    [{ variant: ['describeJobTags=maybe'] }, '--variant describeJobTags must be one of absent, returned, not "maybe"'],
   ])('are refused when out of range: %j', (flags, message) => {
     expect(() => sandboxOptions({ ...base, ...flags })).toThrow(message);
   });

@@ -7,6 +7,8 @@ import type { Readable, Writable } from 'node:stream';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { GtctlError } from '../../core/errors.js';
 import type { LabelRequest, PendingTask, SandboxOptions } from '../../sandbox/index.js';
+// The variants' names and values only (a small module): checked before the server is loaded.
+import { VARIANTS } from '../../sandbox/realism.js';
 
 const DEFAULT_PORT = 4566;
 
@@ -18,6 +20,10 @@ interface ServeArgs {
   'throttle-rate'?: number;
   'quota-scale': number;
   quotas: boolean;
+  seed?: number;
+  'consistency-ms'?: number;
+  ideal: boolean;
+  variant?: string[];
 }
 
 interface LabelArgs {
@@ -40,7 +46,11 @@ export const sandboxCommand: CommandModule<object, ServeArgs> = {
       .option('fail-rate', { type: 'number', global: false, describe: 'Fraction of AWS calls answered with an internal error (0..1)' })
       .option('throttle-rate', { type: 'number', global: false, describe: 'Fraction of AWS calls answered with a throttling error (0..1)' })
       .option('quota-scale', { type: 'number', global: false, default: 1, describe: "Multiply Cognito's request-rate quotas (10 = ten times faster)" })
-      .option('quotas', { type: 'boolean', global: false, default: true, describe: 'Throttle Cognito at its quotas (--no-quotas turns this off)' }),
+      .option('quotas', { type: 'boolean', global: false, default: true, describe: 'Throttle Cognito at its quotas (--no-quotas turns this off)' })
+      .option('seed', { type: 'number', global: false, describe: 'Seed of the realistic behaviours\' random draws (default 1)' })
+      .option('consistency-ms', { type: 'number', global: false, describe: 'How long new things take to become visible, in ms (default 300)' })
+      .option('ideal', { type: 'boolean', global: false, default: false, describe: 'Turn every realistic behaviour off: instant, sequential, limitless (for debugging only)' })
+      .option('variant', { type: 'string', array: true, global: false, describe: 'Play one of AWS\'s unknown behaviours: NAME=VALUE (repeatable; GET /_sandbox/realism lists them)' }),
   handler: async (args) => {
     const options = sandboxOptions(args);
     const { startSandbox, StateFileError } = await import('../../sandbox/index.js');
@@ -68,6 +78,19 @@ export function sandboxOptions(args: ArgumentsCamelCase<ServeArgs>): SandboxOpti
     if (rate !== undefined && !(rate >= 0 && rate <= 1)) throw usage(`${flag} must be a number from 0 to 1, not ${rate}`);
   if ((failRate ?? 0) + (throttleRate ?? 0) > 1) throw usage('--fail-rate and --throttle-rate must not add up to more than 1');
   if (!(quotaScale > 0)) throw usage(`--quota-scale must be a positive number, not ${quotaScale}`);
+  const { seed, consistencyMs } = args;
+  if (seed !== undefined && !Number.isInteger(seed)) throw usage(`--seed must be an integer, not ${seed}`);
+  if (consistencyMs !== undefined && !(consistencyMs >= 0 && consistencyMs <= 600_000)) throw usage(`--consistency-ms must be a number of milliseconds from 0 to 600000, not ${consistencyMs}`);
+  const variants = Object.fromEntries(
+    (args.variant ?? []).map((pair) => {
+      const [name, value, ...rest] = pair.split('=');
+      if (!name || value === undefined || rest.length > 0) throw usage(`--variant takes NAME=VALUE, not "${pair}"`);
+      if (!Object.hasOwn(VARIANTS, name)) throw usage(`--variant: unknown variant "${name}"; known: ${Object.keys(VARIANTS).join(', ')}`);
+      const values: readonly string[] = VARIANTS[name as keyof typeof VARIANTS].values;
+      if (!values.includes(value)) throw usage(`--variant ${name} must be one of ${values.join(', ')}, not "${value}"`);
+      return [name, value];
+    }),
+  );
   const everyCall = {
     operation: '*',
     ...(latency !== undefined && { latencyMs: latency }),
@@ -79,6 +102,7 @@ export function sandboxOptions(args: ArgumentsCamelCase<ServeArgs>): SandboxOpti
     ...(args.state !== undefined && { statePath: args.state }),
     ...(Object.keys(everyCall).length > 1 && { faults: { rules: [everyCall] } }),
     quotas: { enabled: args.quotas, scale: quotaScale },
+    realism: { ideal: args.ideal, ...(seed !== undefined && { seed }), ...(consistencyMs !== undefined && { consistencyMs }), ...(Object.keys(variants).length > 0 && { variants }) },
   };
 }
 
@@ -89,6 +113,7 @@ function banner(url: string, options: SandboxOptions): string {
     `export AWS_ENDPOINT_URL=${url}`,
     'export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1',
     `# state: ${options.statePath ?? 'in memory'}; Cognito quotas: ${options.quotas?.enabled ? `on (scale ${options.quotas.scale})` : 'off'}; Ctrl-C stops`,
+    `# realism: ${options.realism?.ideal ? 'off (--ideal)' : `on (seed ${options.realism?.seed ?? 1}, consistency ${options.realism?.consistencyMs ?? 300} ms; GET /_sandbox/realism shows the variants)`}`,
     '',
   ].join('\n');
 }

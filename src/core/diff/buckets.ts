@@ -73,7 +73,7 @@ export function planBuckets(desired: readonly Bucket[], project: Project, live: 
     changes.push(
       current.empty
         ? { ...base, action: 'delete', diff: [{ path: 'region', before: current.region }], reasons: ['not in the specs, and empty: delete the bucket'] }
-        : { ...base, action: 'blocked', diff: [], reasons: ['not in the specs, but it holds objects and gtctl never deletes a bucket with objects: empty it, or put it back in the specs'] },
+        : { ...base, action: 'blocked', diff: [], reasons: ['not in the specs, but it holds objects, object versions or delete markers, and gtctl never deletes a bucket that is not empty: empty it (every version), or put it back in the specs'] },
     );
   }
   return { changes, noOps };

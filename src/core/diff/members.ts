@@ -80,12 +80,21 @@ function memberUpdates(member: Member, user: LiveUser, project: Project, live: L
   }
   const validityMs = (live.userPool?.temporaryPasswordValidityDays ?? 7) * DAY_MS;
   // Not only when the user is enabled now: a user re-enabled by this change (the `enable` step runs first) needs the
-  // fresh invitation as much, and must get it now. Enabling moves the last-modified date, the only sign of expiry
-  // AWS gives, so a later plan would think the password fresh for another validity period.
-  if (!member.disabled && user.status === 'FORCE_CHANGE_PASSWORD' && now - user.modifiedAt > validityMs) {
-    steps.push('resend-invitation');
-    diff.push({ path: 'invitation', before: 'expired', after: 'sent again' });
-    reasons.push(`the temporary password expired ${new Date(user.modifiedAt + validityMs).toISOString().slice(0, 10)}: send the invitation again`);
+  // fresh invitation as much. Expiry is judged from when gtctl sent the invitation (it records it: AWS does not, and
+  // UserLastModifiedDate moves with any change, A8); only for users gtctl never invited, the last-modified date.
+  if (!member.disabled && user.status === 'FORCE_CHANGE_PASSWORD') {
+    if (user.invitedAt === null) {
+      steps.push('resend-invitation');
+      diff.push({ path: 'invitation', before: 'not sent', after: 'sent' });
+      reasons.push('the invitation was not sent (the e-mail limit held it back): send it');
+    } else {
+      const sentAt = user.invitedAt ?? user.modifiedAt;
+      if (now - sentAt > validityMs) {
+        steps.push('resend-invitation');
+        diff.push({ path: 'invitation', before: 'expired', after: 'sent again' });
+        reasons.push(`the temporary password expired ${new Date(sentAt + validityMs).toISOString().slice(0, 10)}: send the invitation again`);
+      }
+    }
   }
   return { steps, diff, reasons };
 }

@@ -1,8 +1,10 @@
 // The private workforce: create (with a managed Cognito pool, app client and domain), update in place what AWS
-// allows (source CIDRs, OIDC settings while no team exists, invitation template, portal URLs, tags), block the rest.
+// allows (source CIDRs, OIDC settings while no team exists, invitation template and e-mail sending, portal URLs,
+// the ownership and other tags, which live on the pool), block the rest.
 import { address } from '../address.js';
-import { MANAGED_USER_ATTRIBUTE, OWNERSHIP_TAG, type LiveState, type LiveUserPool, type LiveWorkforce } from '../live.js';
-import type { Project, Workforce } from '../model.js';
+import { invitationWithPortal } from '../invitation.js';
+import { GTCTL_USER_ATTRIBUTES, OWNERSHIP_TAG, type LiveState, type LiveUserPool, type LiveWorkforce } from '../live.js';
+import type { EmailSending, Project, Workforce } from '../model.js';
 import type { FieldDiff, WorkforcePart } from '../plan.js';
 import type { KindPlan } from './kind-plan.js';
 import { adoptReason, claimOf, clashReason, desiredTags, otherTagChanges, ownershipOf } from './ownership.js';
@@ -11,6 +13,22 @@ import { fieldDiffs, tagDiffs } from './values.js';
 /** Where Cognito sends workers back after sign-in and sign-out: the workforce's portal (aws-facts §6.1). */
 export function portalUrls(subDomain: string): { callbackUrl: string; logoutUrl: string } {
   return { callbackUrl: `https://${subDomain}/oauth2/idpresponse`, logoutUrl: `https://${subDomain}/logout` };
+}
+
+/**
+ * The app client's URL lists with the portal's added. SageMaker writes the client itself when a workforce or team is
+ * created, and what it writes is unknown (aws-evidence E6); the user may have added URLs of their own. gtctl only
+ * ensures the portal's are there and never removes one, so whatever SageMaker writes, the plan settles.
+ */
+export function withPortalUrls(client: { callbackUrls: readonly string[]; logoutUrls: readonly string[] }, subDomain: string): { callbackUrls: string[]; logoutUrls: string[] } {
+  const { callbackUrl, logoutUrl } = portalUrls(subDomain);
+  const add = (urls: readonly string[], url: string) => (urls.includes(url) ? [...urls] : [...urls, url]);
+  return { callbackUrls: add(client.callbackUrls, callbackUrl), logoutUrls: add(client.logoutUrls, logoutUrl) };
+}
+
+/** What the pool's EmailConfiguration should say: SES when the spec asks for it, else Cognito's default sender. */
+export function emailConfiguration(email: EmailSending | undefined): { account: string; sourceArn?: string; from?: string; replyTo?: string } {
+  return email ? { account: 'DEVELOPER', sourceArn: email.sourceArn, ...(email.from ? { from: email.from } : {}), ...(email.replyTo ? { replyTo: email.replyTo } : {}) } : { account: 'COGNITO_DEFAULT' };
 }
 
 export function planWorkforce(desired: Workforce | undefined, project: Project, live: LiveState): KindPlan {
@@ -30,17 +48,24 @@ export function planWorkforce(desired: Workforce | undefined, project: Project, 
     if (desired.identity.type === 'cognito-existing') {
       const problem = existingPoolProblem(desired.identity, live);
       if (problem) return blocked([problem]);
-      // The one change gtctl makes to a pool it does not own, and one that cannot be undone: the reviewer must see it.
-      if (!live.userPool!.customAttributes.includes(MANAGED_USER_ATTRIBUTE)) {
-        diff.push(managedAttributeDiff);
-        reasons.push(`add the custom attribute custom:${MANAGED_USER_ATTRIBUTE} to user pool ${desired.identity.userPoolId}: it records which users gtctl manages (Cognito attributes cannot be removed)`);
+      // The changes gtctl makes to a pool it does not own, one that cannot be undone: the reviewer must see them.
+      const missing = GTCTL_USER_ATTRIBUTES.filter((a) => !live.userPool!.customAttributes.includes(a));
+      if (missing.length > 0) {
+        diff.push(managedAttributeDiff(missing));
+        reasons.push(managedAttributeReason(missing, `user pool ${desired.identity.userPoolId}`));
       }
+      // Ownership of a workforce is recorded on its pool (A1): an existing pool gets the project's tag.
+      diff.push({ path: `tags.${OWNERSHIP_TAG}`, after: project.name });
+      reasons.push(`tag user pool ${desired.identity.userPoolId} ${OWNERSHIP_TAG}=${project.name}: it records that this project manages the workforce`);
     }
     return { changes: [{ ...base, action: 'create', diff, reasons, parts: [], removeTags: [] }], noOps: 0 };
   }
   if (current.name !== desired.name)
-    return blocked([`the Region already has workforce "${current.name}" and AWS allows one per Region: name the Workforce "${current.name}" (and tag it ${OWNERSHIP_TAG}=${project.name} for gtctl to manage it)`]);
-  const claim = claimOf(current.tags, project.name, desired.adopt);
+    return blocked([`the Region already has workforce "${current.name}" and AWS allows one per Region: name the Workforce "${current.name}" (and set \`metadata.adopt: true\` for gtctl to manage it)`]);
+  // Ownership is the pool's tag (AWS takes none on the workforce: A1). An OIDC workforce has no pool and nothing AWS
+  // lets gtctl record: it is the project's by declaration (gtctl never deletes a workforce, and blocks what cannot
+  // change in place).
+  const claim = current.oidc ? 'ours' : claimOf(current.tags, project.name, desired.adopt);
   if (claim !== 'ours' && claim !== 'adopt') return blocked([clashReason('workforce', current.name, claim, current.tags, desired.adopt)]);
   const identityProblem = identityMismatch(desired, current, live.userPool, project.name);
   if (identityProblem) return blocked([identityProblem.reason], identityProblem.diff);
@@ -65,25 +90,28 @@ export function planWorkforce(desired: Workforce | undefined, project: Project, 
   }
   if (desired.identity.type === 'cognito-managed' && live.userPool) {
     const invitation = live.userPool.invitation ?? {};
+    const message = current.subDomain ? invitationWithPortal(desired.identity.invitation.message, current.subDomain) : desired.identity.invitation.message;
     add(
       'invitation',
-      fieldDiffs(['invitation.subject', 'invitation.message'], { 'invitation.subject': invitation.subject, 'invitation.message': invitation.message }, { 'invitation.subject': desired.identity.invitation.subject, 'invitation.message': desired.identity.invitation.message }),
+      fieldDiffs(['invitation.subject', 'invitation.message'], { 'invitation.subject': invitation.subject, 'invitation.message': invitation.message }, { 'invitation.subject': desired.identity.invitation.subject, 'invitation.message': message }),
       'invitation e-mail changed',
     );
+    const { account, sourceArn, from, replyTo } = live.userPool.emailSending;
+    const wanted = emailConfiguration(desired.identity.email);
+    add('email', fieldDiffs(['email.account', 'email.sourceArn', 'email.from', 'email.replyTo'], { 'email.account': account, 'email.sourceArn': sourceArn, 'email.from': from, 'email.replyTo': replyTo }, { 'email.account': wanted.account, 'email.sourceArn': wanted.sourceArn, 'email.from': wanted.from, 'email.replyTo': wanted.replyTo }), wanted.account === 'DEVELOPER' ? 'send invitations through Amazon SES' : 'send invitations with Cognito\'s default sender (50 a day)');
     const client = live.userPool.client;
     if (client && current.subDomain) {
-      const urls = portalUrls(current.subDomain);
       add(
         'portalUrls',
-        fieldDiffs(['callbackUrls', 'logoutUrls'], { callbackUrls: client.callbackUrls, logoutUrls: client.logoutUrls }, { callbackUrls: [urls.callbackUrl], logoutUrls: [urls.logoutUrl] }),
-        'app client callback and sign-out URLs must point at the labeling portal',
+        fieldDiffs(['callbackUrls', 'logoutUrls'], { callbackUrls: client.callbackUrls, logoutUrls: client.logoutUrls }, withPortalUrls(client, current.subDomain)),
+        'app client callback and sign-out URLs must include the labeling portal\'s',
       );
     }
   }
-  if (desired.identity.type !== 'oidc' && live.userPool && !live.userPool.customAttributes.includes(MANAGED_USER_ATTRIBUTE)) {
-    add('managedAttribute', [managedAttributeDiff], `add the custom attribute custom:${MANAGED_USER_ATTRIBUTE} to the user pool: it records which users gtctl manages (Cognito attributes cannot be removed)`);
-  }
-  const tagChanges = tagDiffs(current.tags, tags);
+  const missingAttributes = desired.identity.type !== 'oidc' && live.userPool ? GTCTL_USER_ATTRIBUTES.filter((a) => !live.userPool!.customAttributes.includes(a)) : [];
+  if (missingAttributes.length > 0) add('managedAttribute', [managedAttributeDiff(missingAttributes)], managedAttributeReason(missingAttributes, 'the user pool'));
+  // An OIDC workforce has nowhere to keep tags (no pool; the workforce refuses them): its spec tags are not applied.
+  const tagChanges = current.oidc ? { diff: [], remove: [] } : tagDiffs(current.tags, tags);
   add('tags', tagChanges.diff, claim === 'adopt' && !otherTagChanges(tagChanges.diff) ? adoptReason(project.name) : 'tags changed');
   if (claim === 'adopt' && reasons[0] !== adoptReason(project.name)) reasons.unshift(adoptReason(project.name));
   if (diff.length === 0) return { changes: [], noOps: 1 };
@@ -95,7 +123,13 @@ function secretNote(variable: string): string {
   return `the OIDC client secret is read from the environment variable ${variable} when applied`;
 }
 
-const managedAttributeDiff: FieldDiff = { path: 'userPool.customAttributes', after: `custom:${MANAGED_USER_ATTRIBUTE}` };
+function managedAttributeDiff(missing: readonly string[]): FieldDiff {
+  return { path: 'userPool.customAttributes', after: missing.map((a) => `custom:${a}`).join(', ') };
+}
+
+function managedAttributeReason(missing: readonly string[], pool: string): string {
+  return `add the custom attribute(s) ${missing.map((a) => `custom:${a}`).join(', ')} to ${pool}: they record which users gtctl manages and when it invited them (Cognito attributes cannot be removed)`;
+}
 
 /**
  * An existing pool is referenced, not built: before a workforce is created on it, the pool, the named app client

@@ -26,13 +26,13 @@ import {
   type Tag,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../index.js';
-import { bucketName, s3Client, sdkError } from './test-support.js';
+import type { Sandbox } from '../index.js';
+import { bucketName, s3Client, sdkError, startS3Sandbox } from './test-support.js';
 
 let sandbox: Sandbox;
 let s3: ReturnType<typeof s3Client>;
 beforeAll(async () => {
-  sandbox = await startSandbox();
+  sandbox = await startS3Sandbox();
   s3 = s3Client(sandbox, 'eu-west-1');
 });
 afterAll(() => sandbox.close());

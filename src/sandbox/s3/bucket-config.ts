@@ -140,24 +140,24 @@ function getBucketVersioning(call: S3Call, ctx: RequestContext) {
 
 export const bucketConfigOperations = {
   PutBucketEncryption: {
-    checksumRequired: true, run: putBucketEncryption,
+    inFlight: 'configure', checksumRequired: true, run: putBucketEncryption,
     payload: { member: 'ServerSideEncryptionConfiguration', root: 'ServerSideEncryptionConfiguration', read: readEncryption },
   },
   GetBucketEncryption: { run: getBucketEncryption },
   DeleteBucketEncryption: { run: deleteBucketEncryption },
   PutPublicAccessBlock: {
-    checksumRequired: true, run: putPublicAccessBlock,
+    inFlight: 'configure', checksumRequired: true, run: putPublicAccessBlock,
     payload: { member: 'PublicAccessBlockConfiguration', root: 'PublicAccessBlockConfiguration', read: readPublicAccessBlock },
   },
   GetPublicAccessBlock: { run: getPublicAccessBlock },
-  DeletePublicAccessBlock: { run: deletePublicAccessBlock },
+  DeletePublicAccessBlock: { inFlight: 'configure', run: deletePublicAccessBlock },
   PutBucketOwnershipControls: {
-    checksumRequired: true, run: putBucketOwnershipControls,
+    inFlight: 'configure', checksumRequired: true, run: putBucketOwnershipControls,
     payload: { member: 'OwnershipControls', root: 'OwnershipControls', read: readOwnershipControls },
   },
   GetBucketOwnershipControls: { run: getBucketOwnershipControls },
   PutBucketVersioning: {
-    checksumRequired: true, run: putBucketVersioning,
+    inFlight: 'configure', checksumRequired: true, run: putBucketVersioning,
     payload: { member: 'VersioningConfiguration', root: 'VersioningConfiguration', read: readVersioning },
   },
   GetBucketVersioning: { run: getBucketVersioning },

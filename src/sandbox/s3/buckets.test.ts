@@ -13,12 +13,12 @@ import {
   type BucketLocationConstraint,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../index.js';
-import { bucketName, s3Client, sdkError } from './test-support.js';
+import type { Sandbox } from '../index.js';
+import { bucketName, s3Client, sdkError, startS3Sandbox } from './test-support.js';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
-  sandbox = await startSandbox();
+  sandbox = await startS3Sandbox();
 });
 afterAll(() => sandbox.close());
 

@@ -6,6 +6,8 @@ import type { S3Call, S3Operation } from './call.js';
 import { bucketNameProblem } from './names.js';
 import { continuationToken, markerOf, utf8Order } from './paging.js';
 import { newBucket, type BucketRecord, type ObjectOwnership } from './state.js';
+import { keysWithVersions } from './versions.js';
+import { newBucketWindows, notYetVisible } from './visibility.js';
 import { element, emptyResponse, text, xmlResponse, type XmlElement } from './xml.js';
 
 // The general purpose bucket quota per account (raised from 100 in November 2024).
@@ -14,10 +16,14 @@ const MAX_BUCKETS = 10_000;
 /** The bucket an operation names, for operations that any regional endpoint answers (GetBucketLocation). */
 function findBucket(call: S3Call, ctx: RequestContext): BucketRecord {
   const bucket = ctx.state.s3.buckets[call.bucket];
-  if (!bucket) throw new ServiceError('NoSuchBucket', 'The specified bucket does not exist', 404);
+  if (!bucket || notYetVisible(bucket, ctx)) throw noSuchBucket();
   const expectedOwner = call.headers['x-amz-expected-bucket-owner'];
   if (expectedOwner !== undefined && expectedOwner !== ctx.account) throw new ServiceError('AccessDenied', 'Access Denied', 403);
   return bucket;
+}
+
+export function noSuchBucket(): ServiceError {
+  return new ServiceError('NoSuchBucket', 'The specified bucket does not exist', 404);
 }
 
 /**
@@ -95,7 +101,7 @@ function createBucket(call: S3Call, ctx: RequestContext) {
   if (Object.keys(buckets).length >= MAX_BUCKETS) {
     throw new ServiceError('TooManyBuckets', 'You have attempted to create more buckets than allowed');
   }
-  const bucket = newBucket(region, Math.floor(ctx.now().getTime() / 1000) * 1000, ownership);
+  const bucket: BucketRecord = { ...newBucket(region, Math.floor(ctx.now().getTime() / 1000) * 1000, ownership), ...newBucketWindows(ctx) };
   if (constraint === 'EU') bucket.locationConstraint = constraint;
   buckets[call.bucket] = bucket;
   return created(call.bucket);
@@ -107,7 +113,11 @@ function created(name: string) {
 
 function deleteBucket(call: S3Call, ctx: RequestContext) {
   const bucket = requireBucket(call, ctx);
-  if (Object.keys(bucket.objects).length > 0) throw new ServiceError('BucketNotEmpty', 'The bucket you tried to delete is not empty', 409);
+  // Empty means no versions and no delete markers either, even when ListObjectsV2 finds nothing (aws-evidence A9).
+  if (keysWithVersions(bucket).length > 0) {
+    const message = bucket.versioning === undefined ? 'The bucket you tried to delete is not empty' : 'The bucket you tried to delete is not empty. You must delete all versions in the bucket.';
+    throw new ServiceError('BucketNotEmpty', message, 409);
+  }
   delete ctx.state.s3.buckets[call.bucket];
   return emptyResponse(204);
 }
@@ -151,7 +161,7 @@ function listBuckets(call: S3Call, ctx: RequestContext) {
 }
 
 export const bucketOperations = {
-  CreateBucket: { run: createBucket, payload: { member: 'CreateBucketConfiguration', root: 'CreateBucketConfiguration', read: readCreateBucketConfiguration } },
+  CreateBucket: { run: createBucket, inFlight: 'create', payload: { member: 'CreateBucketConfiguration', root: 'CreateBucketConfiguration', read: readCreateBucketConfiguration } },
   DeleteBucket: { run: deleteBucket },
   HeadBucket: { run: headBucket },
   GetBucketLocation: { run: getBucketLocation },

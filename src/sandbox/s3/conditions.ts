@@ -4,14 +4,17 @@
 // The sandbox serves one request at a time, so the 409 ConditionalRequestConflict AWS gives two racing conditional
 // writes cannot happen here: the second one simply sees the first one's result.
 import { ServiceError } from '../service.js';
+import { ErrorWithHeaders } from './call.js';
 import type { ObjectRecord } from './state.js';
 
 function preconditionFailed(): ServiceError {
   return new ServiceError('PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', 412);
 }
 
-export function noSuchKey(): ServiceError {
-  return new ServiceError('NoSuchKey', 'The specified key does not exist.', 404);
+/** `headers`: what the answer says besides (a delete marker that hides the key says so). */
+export function noSuchKey(headers?: Record<string, string>): ServiceError {
+  const message = 'The specified key does not exist.';
+  return headers ? new ErrorWithHeaders('NoSuchKey', message, 404, headers) : new ServiceError('NoSuchKey', message, 404);
 }
 
 /** Whether an If-Match / If-None-Match list names the object's ETag; quotes and `W/` are optional, `*` names any. */

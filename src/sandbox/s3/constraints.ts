@@ -35,10 +35,23 @@ const locationConstraint = oneOf(
   'us-gov-east-1', 'us-gov-west-1', 'us-west-1', 'us-west-2',
 );
 
+// Listings of a bucket's keys share these.
+const listRequest = struct(
+  { Bucket: string, EncodingType: oneOf('url'), RequestPayer: requestPayer, OptionalObjectAttributes: list(oneOf('RestoreStatus')) },
+  ['Bucket'],
+);
+
 // Reads of an object share these.
 const objectRead = struct({ Bucket: string, Key: objectKey, RequestPayer: requestPayer, ChecksumMode: oneOf('ENABLED') }, ['Bucket', 'Key']);
 
-export const s3Constraints: ConstraintTable & Readonly<Record<S3OperationName, Structure>> = {
+/**
+ * Served operations that the reference model, trimmed to the calls gtctl made when it was cut, does not hold: written
+ * from the S3 API reference alone, so `constraints.test.ts` cannot cross-check them and does not see them.
+ */
+type BeyondReferenceModel = 'ListObjectVersions';
+
+/** The table `constraints.test.ts` cross-checks against the reference model. */
+export const s3Constraints: ConstraintTable & Readonly<Record<Exclude<S3OperationName, BeyondReferenceModel>, Structure>> = {
   CreateBucket: struct(
     {
       Bucket: string,
@@ -119,10 +132,7 @@ export const s3Constraints: ConstraintTable & Readonly<Record<S3OperationName, S
   ),
   GetBucketVersioning: bucketOnly,
 
-  ListObjectsV2: struct(
-    { Bucket: string, EncodingType: oneOf('url'), RequestPayer: requestPayer, OptionalObjectAttributes: list(oneOf('RestoreStatus')) },
-    ['Bucket'],
-  ),
+  ListObjectsV2: listRequest,
   PutObject: struct(
     {
       Bucket: string,
@@ -156,3 +166,6 @@ export const s3Constraints: ConstraintTable & Readonly<Record<S3OperationName, S
     ['Bucket', 'Delete'],
   ),
 };
+
+/** Every served operation's constraints, the ones the reference model lacks included: what requests are checked against. */
+export const servedConstraints: Readonly<Record<S3OperationName, Structure>> = { ...s3Constraints, ListObjectVersions: listRequest };

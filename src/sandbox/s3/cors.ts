@@ -66,7 +66,7 @@ function deleteBucketCors(call: S3Call, ctx: RequestContext) {
 }
 
 export const corsOperations = {
-  PutBucketCors: { checksumRequired: true, run: putBucketCors, payload: { member: 'CORSConfiguration', root: 'CORSConfiguration', read: readCors } },
+  PutBucketCors: { inFlight: 'configure', checksumRequired: true, run: putBucketCors, payload: { member: 'CORSConfiguration', root: 'CORSConfiguration', read: readCors } },
   GetBucketCors: { run: getBucketCors },
-  DeleteBucketCors: { run: deleteBucketCors },
+  DeleteBucketCors: { inFlight: 'configure', run: deleteBucketCors },
 } satisfies Record<string, S3Operation>;

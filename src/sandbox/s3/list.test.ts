@@ -2,10 +2,10 @@
 // (`listPage`, `utf8Order`) unit-tested beside them.
 import { CreateBucketCommand, ListObjectsV2Command, PutObjectCommand, type ListObjectsV2CommandInput } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../index.js';
+import type { Sandbox } from '../index.js';
 import { listPage } from './list.js';
 import { utf8Order } from './paging.js';
-import { bucketName, s3Client, sdkError } from './test-support.js';
+import { bucketName, s3Client, sdkError, startS3Sandbox } from './test-support.js';
 
 let sandbox: Sandbox;
 let s3: ReturnType<typeof s3Client>;
@@ -15,7 +15,7 @@ let Bucket: string;
 const KEYS = ['in/1.txt', 'in/2.txt', 'in/a/x.txt', 'in/a/y.txt', 'in/b/z.txt', 'in/b/zz.txt', 'in/c.txt', 'out/manifest.json'];
 
 beforeAll(async () => {
-  sandbox = await startSandbox();
+  sandbox = await startS3Sandbox();
   s3 = s3Client(sandbox, 'eu-west-1');
   Bucket = bucketName('list');
   await s3.send(new CreateBucketCommand({ Bucket }));

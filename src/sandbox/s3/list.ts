@@ -54,7 +54,8 @@ function commonPrefix(key: string, request: ListRequest): string | undefined {
   return at < 0 ? undefined : key.slice(0, at + request.delimiter.length);
 }
 
-const MAX_KEYS = 1000;
+/** What one page holds at most, and holds when max-keys is not given. */
+export const MAX_KEYS = 1000;
 
 function listObjectsV2(call: S3Call, ctx: RequestContext) {
   const bucket = requireBucket(call, ctx);
@@ -89,7 +90,7 @@ function listObjectsV2(call: S3Call, ctx: RequestContext) {
   });
 }
 
-function listEntry(key: string, object: ObjectRecord, owner: { ID: string } | undefined) {
+export function listEntry(key: string, object: ObjectRecord, owner: { ID: string } | undefined) {
   return {
     Key: key,
     LastModified: new Date(object.lastModifiedMs).toISOString(),
@@ -103,7 +104,7 @@ function listEntry(key: string, object: ObjectRecord, owner: { ID: string } | un
 }
 
 // UNCONFIRMED: MaxKeys echoes the value asked for, even above the 1000 a page holds.
-function parseMaxKeys(raw: string | null): number {
+export function parseMaxKeys(raw: string | null): number {
   if (raw === null) return MAX_KEYS;
   if (!/^-?\d+$/.test(raw)) throw new ServiceError('InvalidArgument', 'Provided max-keys not an integer or within integer range');
   const value = Number(raw);
@@ -113,7 +114,7 @@ function parseMaxKeys(raw: string | null): number {
 
 // As measured against AWS: form encoding (space as '+', '+' as %2B, UTF-8 percent-encoded) that leaves '/' alone.
 // UNCONFIRMED for punctuation other than those.
-function urlEncode(value: string): string {
+export function urlEncode(value: string): string {
   return encodeURIComponent(value).replace(/%2F/g, '/').replace(/%20/g, '+');
 }
 

@@ -11,14 +11,14 @@ import {
   type PutObjectCommandInput,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../index.js';
-import { bucketName, s3Client, sdkError } from './test-support.js';
+import type { Sandbox } from '../index.js';
+import { bucketName, s3Client, sdkError, startS3Sandbox } from './test-support.js';
 
 let sandbox: Sandbox;
 let s3: ReturnType<typeof s3Client>;
 let Bucket: string;
 beforeAll(async () => {
-  sandbox = await startSandbox();
+  sandbox = await startS3Sandbox();
   s3 = s3Client(sandbox, 'eu-west-1');
   Bucket = bucketName('objects');
   await s3.send(new CreateBucketCommand({ Bucket }));

@@ -1,15 +1,16 @@
 // Objects over the wire: PutObject (conditional writes included), GetObject and HeadObject (conditional reads,
-// response-* overrides, checksums on request), DeleteObject and DeleteObjects. The records themselves are kept by
-// `objects.ts`.
+// response-* overrides, checksums on request, any version), DeleteObject and DeleteObjects. The records themselves
+// are kept by `objects.ts`, their versions by `versions.ts`.
 import { ServiceError, type HttpResponse, type RequestContext } from '../service.js';
 import { requireBucket } from './buckets.js';
-import type { S3Call, S3Operation } from './call.js';
+import { ErrorWithHeaders, type S3Call, type S3Operation } from './call.js';
 import { checksumHeader } from './checksums.js';
 import { storedContentEncoding } from './chunked.js';
 import { checkIfMatch, checkWriteConditions, noSuchKey, readCondition } from './conditions.js';
 import { MAX_KEY_BYTES } from './names.js';
 import { DEFAULT_CONTENT_TYPE, objectBody, removeObject, storeObject, type DeleteOutcome } from './objects.js';
-import type { BucketRecord, ObjectRecord } from './state.js';
+import type { BucketRecord, DeleteMarkerRecord, ObjectRecord } from './state.js';
+import { findVersion, isDeleteMarker, latestDeleteMarker, versionsOf } from './versions.js';
 import { bool, element, emptyResponse, list, malformedXml, text, xmlResponse, type XmlElement } from './xml.js';
 
 // Headers that describe the representation, stored as sent and replayed on GET and HEAD (besides Content-Type and
@@ -106,15 +107,31 @@ function checksumHeaders({ checksum }: ObjectRecord): Record<string, string> {
   return checksum === undefined ? {} : { [checksumHeader(checksum.algorithm)]: checksum.value, 'x-amz-checksum-type': 'FULL_OBJECT' };
 }
 
-/** The object a GET or HEAD names: the current version, or the version `versionId` asks for if that is it. */
+/**
+ * The object a GET or HEAD names: the current version, or the version `versionId` asks for. A key whose latest
+ * version is a delete marker is not found; asking for the marker itself is a method S3 does not allow on it.
+ */
 function requireObject(call: S3Call, ctx: RequestContext): ObjectRecord {
-  const object = requireBucket(call, ctx).objects[call.key];
-  if (!object) throw noSuchKey();
+  const bucket = requireBucket(call, ctx);
   const versionId = call.query.get('versionId');
-  if (versionId !== null && (object.versionId ?? 'null') !== versionId) {
-    throw new ServiceError('NoSuchVersion', 'The specified version does not exist.', 404);
+  if (versionId === null) {
+    const object = bucket.objects[call.key];
+    if (object) return object;
+    const marker = latestDeleteMarker(bucket, call.key);
+    throw noSuchKey(marker && deleteMarkerHeaders(marker));
   }
-  return object;
+  if (versionsOf(bucket, call.key).length === 0) throw noSuchKey();
+  const version = findVersion(bucket, call.key, versionId);
+  if (!version) throw new ServiceError('NoSuchVersion', 'The specified version does not exist.', 404);
+  if (isDeleteMarker(version)) {
+    const headers = { ...deleteMarkerHeaders(version), 'last-modified': new Date(version.lastModifiedMs).toUTCString() };
+    throw new ErrorWithHeaders('MethodNotAllowed', 'The specified method is not allowed against this resource.', 405, headers);
+  }
+  return version;
+}
+
+function deleteMarkerHeaders(marker: DeleteMarkerRecord): Record<string, string> {
+  return { 'x-amz-delete-marker': 'true', ...versionHeader(marker) };
 }
 
 // `response-content-type=...` and the like override what GET and HEAD answer.
@@ -152,7 +169,7 @@ function readObject(call: S3Call, ctx: RequestContext): HttpResponse {
 function deleteObject(call: S3Call, ctx: RequestContext): HttpResponse {
   const bucket = requireBucket(call, ctx);
   checkIfMatch(call.headers['if-match'], bucket.objects[call.key]);
-  const outcome = removeObject(bucket, call.key, call.query.get('versionId') ?? undefined);
+  const outcome = removeObject(bucket, call.key, ctx.now().getTime(), call.query.get('versionId') ?? undefined);
   return emptyResponse(204, { ...(outcome.deleteMarker && { 'x-amz-delete-marker': 'true' }), ...versionHeader(outcome) });
 }
 
@@ -188,14 +205,15 @@ function deleteObjects(call: S3Call, ctx: RequestContext): HttpResponse {
       errors.push({ Key, VersionId, Code: error.code, Message: error.message });
       continue;
     }
-    deleted.push(deletedEntry(Key, VersionId, removeObject(bucket, Key, VersionId)));
+    deleted.push(deletedEntry(Key, VersionId, removeObject(bucket, Key, ctx.now().getTime(), VersionId)));
   }
   return xmlResponse('DeleteResult', { Deleted: Quiet ? undefined : deleted, Error: errors });
 }
 
+// A delete marker made (no version asked for) or removed (the version asked for was one) is reported as such.
 function deletedEntry(Key: string, requestedVersion: string | undefined, outcome: DeleteOutcome): Record<string, unknown> {
-  if (outcome.deleteMarker) return { Key, DeleteMarker: true, DeleteMarkerVersionId: outcome.versionId };
-  return { Key, VersionId: requestedVersion };
+  const marker = outcome.deleteMarker && { DeleteMarker: true, DeleteMarkerVersionId: outcome.versionId };
+  return { Key, VersionId: requestedVersion, ...marker };
 }
 
 export const objectOperations = {

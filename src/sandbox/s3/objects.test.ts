@@ -67,26 +67,56 @@ describe('removeObject', () => {
   it('deletes outright in an unversioned bucket, missing keys included', () => {
     const bucket = newBucket('eu-west-1', 0, 'BucketOwnerEnforced');
     storeObject(bucket, 'k', Buffer.from('x'), write, 0);
-    expect(removeObject(bucket, 'k')).toEqual({});
-    expect(removeObject(bucket, 'k')).toEqual({});
+    expect(removeObject(bucket, 'k', 0)).toEqual({});
+    expect(removeObject(bucket, 'k', 0)).toEqual({});
     expect(bucket.objects).toEqual({});
+    expect(bucket.history).toBeUndefined();
   });
 
-  it('reports a delete marker in a versioned bucket: a new id when Enabled, null when Suspended', () => {
+  it('leaves a delete marker in a versioned bucket: a new id when Enabled, null when Suspended', () => {
     const bucket = newBucket('eu-west-1', 0, 'BucketOwnerEnforced');
     bucket.versioning = 'Enabled';
-    expect(removeObject(bucket, 'k')).toEqual({ deleteMarker: true, versionId: expect.stringMatching(/^[\w-]{32}$/) });
+    const enabled = removeObject(bucket, 'k', NOW.getTime());
+    expect(enabled).toEqual({ deleteMarker: true, versionId: expect.stringMatching(/^[\w-]{32}$/) });
     bucket.versioning = 'Suspended';
-    expect(removeObject(bucket, 'k')).toEqual({ deleteMarker: true, versionId: 'null' });
+    expect(removeObject(bucket, 'k', NOW.getTime())).toEqual({ deleteMarker: true, versionId: 'null' });
+    expect(bucket.history?.['k']).toEqual([
+      { deleteMarker: true, versionId: 'null', lastModifiedMs: Date.parse('2025-06-01T12:00:00Z') },
+      { deleteMarker: true, versionId: enabled.versionId, lastModifiedMs: Date.parse('2025-06-01T12:00:00Z') },
+    ]);
   });
 
-  it('removes a given version only when it is the current one', () => {
+  it('keeps the object a delete marker hides, and removes exactly the version asked for', () => {
     const bucket = newBucket('eu-west-1', 0, 'BucketOwnerEnforced');
     bucket.versioning = 'Enabled';
     const { versionId } = storeObject(bucket, 'k', Buffer.from('x'), write, 0);
-    expect(removeObject(bucket, 'k', 'some-older-version')).toEqual({ versionId: 'some-older-version' });
-    expect(bucket.objects['k']).toBeDefined();
-    expect(removeObject(bucket, 'k', versionId)).toEqual({ versionId });
+    expect(removeObject(bucket, 'k', 0, 'some-older-version')).toEqual({ versionId: 'some-older-version' });
+    const marker = removeObject(bucket, 'k', 0);
     expect(bucket.objects['k']).toBeUndefined();
+    expect(bucket.history?.['k']?.map((v) => v.versionId)).toEqual([marker.versionId, versionId]);
+    // Removing the marker makes the object current again.
+    expect(removeObject(bucket, 'k', 0, marker.versionId)).toEqual({ deleteMarker: true, versionId: marker.versionId });
+    expect(bucket.objects['k']?.versionId).toBe(versionId);
+    expect(removeObject(bucket, 'k', 0, versionId)).toEqual({ versionId });
+    expect(bucket).toMatchObject({ objects: {}, history: {} });
+  });
+});
+
+describe('storeObject in a versioned bucket', () => {
+  const write = { headers: { 'content-type': 'text/plain' }, metadata: {}, storageClass: 'STANDARD' };
+
+  it('keeps the previous version when Enabled; replaces only the null version when Suspended', () => {
+    const bucket = newBucket('eu-west-1', 0, 'BucketOwnerEnforced');
+    const unversioned = storeObject(bucket, 'k', Buffer.from('before versioning'), write, 0);
+    bucket.versioning = 'Enabled';
+    const enabled = storeObject(bucket, 'k', Buffer.from('enabled'), write, 0);
+    expect(bucket.history?.['k']).toEqual([unversioned]);
+    bucket.versioning = 'Suspended';
+    const suspended = storeObject(bucket, 'k', Buffer.from('suspended'), write, 0);
+    // The object written before versioning was the null version: the Suspended write replaced it.
+    expect(bucket.objects['k']).toBe(suspended);
+    expect(bucket.history?.['k']).toEqual([enabled]);
+    storeObject(bucket, 'k', Buffer.from('suspended again'), write, 0);
+    expect(bucket.history?.['k']).toEqual([enabled]);
   });
 });

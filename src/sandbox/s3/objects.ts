@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { SANDBOX_ACCOUNT } from '../service.js';
 import type { Checksum } from './checksums.js';
 import { md5Hex } from './checksums.js';
-import type { BucketRecord, ObjectRecord, S3State } from './state.js';
+import type { BucketRecord, DeleteMarkerRecord, ObjectRecord, S3State } from './state.js';
+import { addVersion, isDeleteMarker, removeVersion, versionOfNewWrite } from './versions.js';
 
 export function getObject(state: S3State, bucket: string, key: string): { body: Buffer; contentType?: string } | undefined {
   const record = state.buckets[bucket]?.objects[key];
@@ -54,7 +55,7 @@ export function storeObject(bucket: BucketRecord, key: string, body: Buffer, wri
     // AWS documents that the ETag of an SSE-KMS object is not the MD5 of its data; clients must not rely on it.
     etag: `"${kms ? randomBytes(16).toString('hex') : md5Hex(body)}"`,
     size: body.length,
-    lastModifiedMs: Math.floor(nowMs / 1000) * 1000,
+    lastModifiedMs: toTheSecond(nowMs),
     headers: write.headers,
     metadata: write.metadata,
     storageClass: write.storageClass,
@@ -63,44 +64,43 @@ export function storeObject(bucket: BucketRecord, key: string, body: Buffer, wri
     ...(write.checksum !== undefined && { checksum: write.checksum }),
     ...versionOfNewWrite(bucket),
   };
-  bucket.objects[key] = record;
+  addVersion(bucket, key, record);
   return record;
+}
+
+// S3 reports Last-Modified to the second.
+function toTheSecond(ms: number): number {
+  return Math.floor(ms / 1000) * 1000;
 }
 
 export function objectBody(record: ObjectRecord): Buffer {
   return Buffer.from(record.body, 'base64');
 }
 
-/** What a delete reports: whether it left a delete marker, and the version id it removed or created. */
+/** What a delete reports: whether it created or removed a delete marker, and that marker's or version's id. */
 export interface DeleteOutcome {
   deleteMarker?: true;
   versionId?: string;
 }
 
 /**
- * Removes a key as DeleteObject does. Without a version id, a versioned bucket gets a delete marker (AWS keeps the
- * old version behind it; the sandbox keeps only current versions, so the key simply disappears). With one, only
- * that version goes, and a version the sandbox does not hold is nothing to delete.
+ * Removes a key as DeleteObject does. With a version id, exactly that version or delete marker goes (a version the
+ * bucket does not hold is nothing to delete). Without one, a bucket whose versioning was never configured forgets the
+ * object; any other gets a delete marker as the key's latest version (`null` when Suspended, replacing the null
+ * version), and the object it hides stays behind as a noncurrent version.
  */
-export function removeObject(bucket: BucketRecord, key: string, versionId?: string): DeleteOutcome {
-  const current = bucket.objects[key];
+export function removeObject(bucket: BucketRecord, key: string, nowMs: number, versionId?: string): DeleteOutcome {
   if (versionId !== undefined) {
-    if (current && (current.versionId ?? 'null') === versionId) delete bucket.objects[key];
-    return { versionId };
+    const removed = removeVersion(bucket, key, versionId);
+    return { ...(removed && isDeleteMarker(removed) && { deleteMarker: true }), versionId };
   }
-  delete bucket.objects[key];
-  if (bucket.versioning === undefined) return {};
-  return { deleteMarker: true, versionId: bucket.versioning === 'Enabled' ? newVersionId() : 'null' };
-}
-
-// A write under Enabled versioning gets a fresh id; under Suspended the id `null`; never-versioned buckets none.
-function versionOfNewWrite(bucket: BucketRecord): { versionId?: string } {
-  if (bucket.versioning === undefined) return {};
-  return { versionId: bucket.versioning === 'Enabled' ? newVersionId() : 'null' };
-}
-
-function newVersionId(): string {
-  return randomBytes(24).toString('base64url');
+  if (bucket.versioning === undefined) {
+    delete bucket.objects[key];
+    return {};
+  }
+  const marker: DeleteMarkerRecord = { deleteMarker: true, versionId: versionOfNewWrite(bucket).versionId!, lastModifiedMs: toTheSecond(nowMs) };
+  addVersion(bucket, key, marker);
+  return { deleteMarker: true, versionId: marker.versionId };
 }
 
 function awsManagedKey(region: string): string {

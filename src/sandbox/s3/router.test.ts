@@ -17,6 +17,7 @@ describe('s3OperationName', () => {
     ['DELETE', '/b', 'DeleteBucket'],
     ['GET', '/b/?location=', 'GetBucketLocation'],
     ['GET', '/b?list-type=2&prefix=in%2F&max-keys=2', 'ListObjectsV2'],
+    ['GET', '/b?versions&key-marker=k&max-keys=1', 'ListObjectVersions'],
     ['PUT', '/b/?cors=', 'PutBucketCors'],
     ['GET', '/b/?cors', 'GetBucketCors'],
     ['DELETE', '/b/?cors', 'DeleteBucketCors'],
@@ -44,7 +45,6 @@ describe('s3OperationName', () => {
 
   it.each([
     ['GET', '/b', 'ListObjects (version 1)'],
-    ['GET', '/b?versions', 'ListObjectVersions'],
     ['PUT', '/b?policy', 'PutBucketPolicy'],
     ['PUT', '/b?acl', 'PutBucketAcl'],
     ['POST', '/b/k?uploads', 'CreateMultipartUpload'],

@@ -26,6 +26,7 @@ export type S3OperationName =
   | 'PutBucketVersioning'
   | 'GetBucketVersioning'
   | 'ListObjectsV2'
+  | 'ListObjectVersions'
   | 'PutObject'
   | 'GetObject'
   | 'HeadObject'
@@ -36,7 +37,7 @@ export type S3OperationName =
 export const UNSUPPORTED = 'Unsupported';
 
 // Every S3 sub-resource flag, served or not: a request carrying one the tables below lack is an operation the
-// sandbox does not serve (ListObjectVersions, PutBucketPolicy, CreateMultipartUpload...), never a plain GET or PUT.
+// sandbox does not serve (PutBucketPolicy, CreateMultipartUpload...), never a plain GET or PUT.
 const SUB_RESOURCES = [
   'accelerate', 'acl', 'analytics', 'attributes', 'cors', 'delete', 'encryption', 'intelligent-tiering', 'inventory',
   'legal-hold', 'lifecycle', 'location', 'logging', 'metadataConfiguration', 'metadataTable', 'metrics', 'notification',
@@ -51,6 +52,7 @@ const BUCKET_ROUTES: Readonly<Record<string, S3OperationName>> = {
   'DELETE ': 'DeleteBucket',
   'HEAD ': 'HeadBucket',
   'GET list-type=2': 'ListObjectsV2',
+  'GET versions': 'ListObjectVersions',
   'GET location': 'GetBucketLocation',
   'PUT cors': 'PutBucketCors',
   'GET cors': 'GetBucketCors',

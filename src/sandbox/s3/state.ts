@@ -39,6 +39,13 @@ export interface Tag {
 
 export interface BucketRecord {
   region: string;
+  /**
+   * While realistic, a new bucket is unknown to S3's front ends until this instant (aws-evidence E1): every call on
+   * it but CreateBucket answers NoSuchBucket. Absent on buckets made by an ideal sandbox.
+   */
+  visibleAtMs?: number;
+  /** Until this instant (after `visibleAtMs`) some front ends still lag: configuration writes may answer NoSuchBucket. */
+  settledAtMs?: number;
   /** Only when CreateBucket sent the legacy alias `EU` (GetBucketLocation answers it); otherwise the region says it. */
   locationConstraint?: string;
   createdMs: number;
@@ -54,9 +61,25 @@ export interface BucketRecord {
   /** Absent until versioning is first configured; once Enabled, a bucket can only be Suspended, never unset again. */
   versioning?: VersioningStatus;
   mfaDelete?: 'Enabled' | 'Disabled';
-  /** The current version of each key; older versions and delete markers are not kept (see BEHAVIOUR.md). */
+  /** The current version of each key whose latest version is an object: what GET, HEAD and ListObjectsV2 see. */
   objects: Record<string, ObjectRecord>;
+  /**
+   * Every other version of a key, newest first: noncurrent objects and delete markers. When a key has no entry in
+   * `objects`, the first of these is its latest version and is a delete marker. Keys without any are left out;
+   * absent in state saved before versions were kept.
+   */
+  history?: Record<string, VersionRecord[]>;
 }
+
+/** What a delete leaves in a versioned bucket: a version with no body that makes GET answer NoSuchKey. */
+export interface DeleteMarkerRecord {
+  deleteMarker: true;
+  /** `null` when written while versioning was Suspended. */
+  versionId: string;
+  lastModifiedMs: number;
+}
+
+export type VersionRecord = ObjectRecord | DeleteMarkerRecord;
 
 export interface ObjectRecord {
   /** base64 */

@@ -57,7 +57,7 @@ function deleteBucketTagging(call: S3Call, ctx: RequestContext) {
 }
 
 export const taggingOperations = {
-  PutBucketTagging: { checksumRequired: true, run: putBucketTagging, payload: { member: 'Tagging', root: 'Tagging', read: readTagging } },
+  PutBucketTagging: { inFlight: 'configure', checksumRequired: true, run: putBucketTagging, payload: { member: 'Tagging', root: 'Tagging', read: readTagging } },
   GetBucketTagging: { run: getBucketTagging },
-  DeleteBucketTagging: { run: deleteBucketTagging },
+  DeleteBucketTagging: { inFlight: 'configure', run: deleteBucketTagging },
 } satisfies Record<string, S3Operation>;

@@ -4,7 +4,7 @@
 import { firstViolation, type Shape } from '../constraints.js';
 import { ServiceError } from '../service.js';
 import type { S3Operation } from './call.js';
-import { s3Constraints } from './constraints.js';
+import { servedConstraints } from './constraints.js';
 import type { S3OperationName, S3Target } from './router.js';
 import { malformedXml, readXml } from './xml.js';
 
@@ -44,7 +44,7 @@ export interface RawRequest {
 
 /** The request's constrained members in the model's names; the payload read into the model's shape. */
 export function inputOf(name: S3OperationName, operation: S3Operation, request: RawRequest): Record<string, unknown> {
-  const shape = s3Constraints[name];
+  const shape = servedConstraints[name];
   const input: Record<string, unknown> = {};
   if (request.target.bucket !== '') input['Bucket'] = request.target.bucket;
   if (request.target.key !== '') input['Key'] = request.target.key;
@@ -74,7 +74,7 @@ function parseBound(binding: Binding, raw: string): unknown {
  * only selects an operation when its path has the bucket (and key), and `inputOf` refuses a missing payload.
  */
 export function checkInput(name: S3OperationName, input: Readonly<Record<string, unknown>>): void {
-  const shape = s3Constraints[name];
+  const shape = servedConstraints[name];
   for (const own of OWN_ERRORS) {
     const memberShape = shapeAt(shape, own.path);
     if (memberShape && firstViolation(memberShape, valueAt(input, own.path)) !== undefined) throw new ServiceError(own.code, own.message);

@@ -12,6 +12,13 @@ const arn = (region: string, account: string, resource: string) => `arn:aws:sage
 
 export const workforceArn = (region: string, account: string, name: string) => arn(region, account, `workforce/${name}`);
 
+// UNCONFIRMED: no vendor workforce ARN is published; this follows the vendor work team ARNs of AWS's IAM reference
+// (`workteam/vendor-crowd/<name>`).
+export const vendorWorkforceArn = (region: string, account: string, name: string) => arn(region, account, `workforce/vendor-crowd/${name}`);
+
+/** The resource type an ARN of this service names (`workforce`, `workteam`, `labeling-job`, ...). */
+export const resourceType = (resourceArn: string) => resourceArn.split(':')[5]?.split('/')[0];
+
 export const workteamArn = (region: string, account: string, name: string) => arn(region, account, `workteam/private-crowd/${name}`);
 
 export const publicCrowdArn = (region: string) => arn(region, GROUND_TRUTH_ACCOUNT, 'workteam/public-crowd/default');

@@ -1,11 +1,14 @@
 // SageMaker (awsJson1_1, `X-Amz-Target: SageMaker.<Operation>`): workforces, work teams, labeling jobs, human task
-// UIs and their tags, plus the workers stand-in's sandbox-only routes. Behaviour notes: BEHAVIOUR.md.
+// UIs and their tags, plus sandbox-only routes: the workers stand-in, vendor workforces and propagating roles.
+// Behaviour notes: BEHAVIOUR.md.
 import type { JsonService } from '../service.js';
 import { sageMakerConstraints } from './constraints.js';
 import { humanTaskUiOperations } from './human-task-uis.js';
 import { jobListOperations } from './job-lists.js';
 import { jobOperations } from './jobs.js';
+import { roleRoutes } from './roles.js';
 import { tagOperations } from './tags.js';
+import { vendorWorkforceRoutes } from './vendor-workforces.js';
 import { workerRoutes } from './workers.js';
 import { workforceOperations } from './workforces.js';
 import { workteamOperations } from './workteams.js';
@@ -22,6 +25,6 @@ export const sageMakerService: JsonService = {
   },
   constraints: sageMakerConstraints,
   validationErrorCode: 'ValidationException',
-  adminRoutes: workerRoutes,
+  adminRoutes: { ...workerRoutes, ...vendorWorkforceRoutes, ...roleRoutes },
   routePrefix: 'sagemaker',
 };

@@ -131,7 +131,7 @@ describe('SageMaker labeling jobs', () => {
     );
   });
 
-  it('stops a job: Stopping, then Stopped with the output manifest written; a second stop is refused', async () => {
+  it('stops a job: Stopping, then Stopped with the output manifest written; stopping it again changes nothing', async () => {
     const input = await textClassificationJob(w, setup);
     await createJob(w, input);
     await w.advance(500);
@@ -144,7 +144,24 @@ describe('SageMaker labeling jobs', () => {
     expect(stopped.LabelingJobOutput).toEqual({ OutputDatasetS3Uri: `s3://${setup.bucket}/${key}` });
     // Nothing was labeled: the input lines come back unchanged.
     expect(await getText(w, setup.bucket, key)).toBe(['{"source":"42"}', '{"source":"19"}', '{"source":"21"}', ''].join('\n'));
-    await expectError(w.sm.send(new StopLabelingJobCommand({ LabelingJobName: input.LabelingJobName })), 'ValidationException', /is Stopped/);
+    await w.sm.send(new StopLabelingJobCommand({ LabelingJobName: input.LabelingJobName }));
+    expect(await describeJob(input.LabelingJobName!)).toMatchObject({ LabelingJobStatus: 'Stopped', LastModifiedTime: stopped.LastModifiedTime });
+  });
+
+  it('takes a stop while the job is already Stopping, and refuses one once it is Completed', async () => {
+    const stopping = await textClassificationJob(w, setup);
+    await createJob(w, stopping);
+    await w.sm.send(new StopLabelingJobCommand({ LabelingJobName: stopping.LabelingJobName }));
+    const first = await describeJob(stopping.LabelingJobName!);
+    await w.sm.send(new StopLabelingJobCommand({ LabelingJobName: stopping.LabelingJobName }));
+    expect(await describeJob(stopping.LabelingJobName!)).toMatchObject({ LabelingJobStatus: 'Stopping', LastModifiedTime: first.LastModifiedTime });
+
+    const done = await textClassificationJob(w, setup);
+    done.HumanTaskConfig!.TaskAvailabilityLifetimeInSeconds = 60;
+    await createJob(w, done);
+    await w.advance(500 + 60_000);
+    expect((await describeJob(done.LabelingJobName!)).LabelingJobStatus).toBe('Completed');
+    await expectError(w.sm.send(new StopLabelingJobCommand({ LabelingJobName: done.LabelingJobName })), 'ValidationException', /is Completed/);
   });
 
   it('applies transitions at once when the settings route sets the delay to 0', async () => {

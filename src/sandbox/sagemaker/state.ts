@@ -6,6 +6,11 @@ export interface SageMakerState {
   /** Sandbox-only knobs (admin route `settings`). */
   settings: { transitionMs: number };
   regions: Record<string, RegionState>;
+  /**
+   * Execution roles made just now (admin route `roles`), by ARN: when SageMaker can assume each (aws-evidence E3).
+   * IAM is global, so this is not per region. Absent in state files saved before it existed.
+   */
+  roles?: Record<string, number>;
 }
 
 export interface RegionState {
@@ -32,8 +37,13 @@ export const DEFAULT_TRANSITION_MS = 500;
 export interface WorkforceRecord {
   name: string;
   arn: string;
-  /** The worker portal host, `<id>.labeling.<region>.sagemaker.aws`. */
-  subDomain: string;
+  /** The worker portal host, `<id>.labeling.<region>.sagemaker.aws`; vendor workforces have none here. */
+  subDomain?: string;
+  /**
+   * A vendor (AWS Marketplace) workforce the account subscribes to (admin route `vendor-workforce`): listed and
+   * described, never the region's private workforce, never updated or deleted by the account. Absent: private.
+   */
+  vendor?: true;
   createdMs: number;
   lastUpdatedMs: number;
   cognito?: { UserPool: string; ClientId: string };
@@ -147,7 +157,7 @@ export interface HumanTaskUiRecord {
 }
 
 export function emptySageMakerState(): SageMakerState {
-  return { settings: { transitionMs: DEFAULT_TRANSITION_MS }, regions: {} };
+  return { settings: { transitionMs: DEFAULT_TRANSITION_MS }, regions: {}, roles: {} };
 }
 
 /** The region's records, created empty on first use. */

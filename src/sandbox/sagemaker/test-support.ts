@@ -18,7 +18,7 @@ import {
   type CreateLabelingJobCommandInput,
 } from '@aws-sdk/client-sagemaker';
 import { expect } from 'vitest';
-import { startSandbox, type Sandbox } from '../index.js';
+import { startSandbox, type RealismUpdate, type Sandbox } from '../index.js';
 
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 
@@ -32,12 +32,23 @@ export interface World {
   admin<T = unknown>(path: string, body?: unknown): Promise<T>;
   /** Moves the sandbox clock forward. */
   advance(ms: number): Promise<void>;
+  /**
+   * When realistic, moves the clock past every consistency window and status transition begun so far (new groups,
+   * domains and roles visible, workforces Active), as a careful client would wait; nothing when ideal.
+   */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** One sandbox per test file (quotas off: these tests are about behaviour, not rates). */
-export async function startSandboxForTests(): Promise<Sandbox> {
-  return startSandbox({ quotas: { enabled: false } });
+/** The realism the tests of rough behaviour run under: a fixed seed and a short window, so the clock can pass it. */
+export const REALISTIC: RealismUpdate = { seed: 5, consistencyMs: 200 };
+
+/**
+ * One sandbox per test file (quotas off: these tests are about behaviour, not rates). Ideal unless a test asks for
+ * realism, e.g. `{ seed: 5, consistencyMs: 200 }`: most tests are about what AWS does once things have settled.
+ */
+export async function startSandboxForTests(realism: RealismUpdate = { ideal: true }): Promise<Sandbox> {
+  return startSandbox({ quotas: { enabled: false }, realism });
 }
 
 /** Clients for one region of a running sandbox; `maxAttempts: 1` because many tests expect errors. */
@@ -60,6 +71,9 @@ export function world(sandbox: Sandbox, region = 'us-east-1'): World {
     s3,
     admin: (path, body = {}) => post(path, body),
     advance: async (ms) => void (await post('clock', { advanceMs: ms })),
+    async settle() {
+      if (sandbox.realism.on) await post('clock', { advanceMs: Math.max(sandbox.realism.consistencyMs, sandbox.state.sagemaker.settings.transitionMs) });
+    },
     async close() {
       for (const client of [sm, cognito, s3]) client.destroy();
     },
@@ -75,6 +89,18 @@ export async function expectError(promise: Promise<unknown>, name: string, messa
   expect(error, `expected ${name}`).toBeDefined();
   expect(error!.name).toBe(name);
   if (message !== undefined) expect(error!.message).toMatch(message);
+}
+
+/**
+ * A call that a rough behaviour holds back for a while. Realistic: refused with a ValidationException matching
+ * `message`, then taken once the clock has moved `windowMs` on; ideal: taken at once. Answers what it finally answers.
+ */
+export async function takenOnceSettled<T>(w: World, call: () => Promise<T>, message: string | RegExp, windowMs: number): Promise<T> {
+  if (w.sandbox.realism.on) {
+    await expectError(call(), 'ValidationException', message);
+    await w.advance(windowMs);
+  }
+  return call();
 }
 
 let counter = 0;
@@ -157,9 +183,12 @@ export async function labelingSetup(w: World, workers: string[]): Promise<Labeli
   const setup = await cognitoPool(w);
   const groupName = await group(w, setup.userPool);
   for (const email of workers) await worker(w, setup.userPool, email, [groupName]);
+  await w.settle();
   await cognitoWorkforce(w, setup);
+  await w.settle();
   const teamArn = await cognitoTeam(w, setup, [groupName]);
   const bucketName = await bucket(w);
+  await w.settle();
   await putText(w, bucketName, 'template.liquid', '<crowd-form></crowd-form>');
   return { ...setup, teamArn, groupName, bucket: bucketName };
 }

@@ -62,11 +62,15 @@ describe('SageMaker workforces', () => {
     expect((await w.sm.send(new DescribeWorkforceCommand({ WorkforceName: 'default' }))).Workforce!.Status).toBe('Active');
   });
 
-  it('allows one workforce per region', async () => {
+  it('allows one workforce per region, refusing a second with AWS\'s ValidationException', async () => {
     const w = inRegion('us-east-2');
     const setup = await cognitoPool(w);
     await cognitoWorkforce(w, setup, 'first');
-    await expectError(cognitoWorkforce(w, setup, 'second'), 'ResourceLimitExceeded', /already exists/);
+    await expectError(
+      cognitoWorkforce(w, setup, 'second'),
+      'ValidationException',
+      'Cannot create more than one workforce for account 000000000000. If you are trying to update existing workforce, please use UpdateWorkforce API',
+    );
   });
 
   it('needs exactly one of CognitoConfig and OidcConfig', async () => {

@@ -17,7 +17,9 @@ import {
   cognitoWorkforce,
   expectError,
   group,
+  REALISTIC,
   startSandboxForTests,
+  takenOnceSettled,
   world,
   type CognitoSetup,
   type World,
@@ -58,8 +60,12 @@ describe('SageMaker work teams', () => {
       SubDomain: Workforce!.SubDomain,
       Description: 'Workers who classify numbers',
       MemberDefinitions: [member(setup, labelers)],
+      // A team without a topic still has the block (aws-evidence A11).
+      NotificationConfiguration: {},
     });
     expect(Workteam!.CreateDate).toBeInstanceOf(Date);
+    const listed = await w.sm.send(new ListWorkteamsCommand({ NameContains: 'Testing' }));
+    expect(listed.Workteams![0]!.NotificationConfiguration).toEqual({});
   });
 
   it('refuses a second team of the same name (ResourceInUse)', async () => {
@@ -156,5 +162,46 @@ describe('SageMaker work teams', () => {
     const { Workforce } = await region.sm.send(new DescribeWorkforceCommand({ WorkforceName: 'default' }));
     expect(Workforce!.CognitoConfig).toEqual({ UserPool: local.userPool, ClientId: local.clientId });
     await region.close();
+  });
+});
+
+describe.each([
+  ['realistic', REALISTIC],
+  ['ideal', { ideal: true }],
+])('SageMaker work teams, %s', (_mode, realism) => {
+  const TOPIC = 'arn:aws:sns:us-east-1:000000000000:labeling-tasks';
+  let sandbox: Sandbox;
+  let w: World;
+  let setup: CognitoSetup;
+  let labelers: string;
+  const create = (WorkteamName: string, NotificationConfiguration?: { NotificationTopicArn: string }) =>
+    w.sm.send(new CreateWorkteamCommand({ WorkteamName, Description: 'a team', MemberDefinitions: [member(setup, labelers)], NotificationConfiguration }));
+
+  beforeAll(async () => {
+    sandbox = await startSandboxForTests(realism);
+    w = world(sandbox);
+    setup = await cognitoPool(w);
+    labelers = await group(w, setup.userPool);
+    await w.settle();
+    await cognitoWorkforce(w, setup);
+  });
+  afterAll(async () => {
+    await w.close();
+    await sandbox.close();
+  });
+
+  it('refuses a team while its workforce is Initializing, until it is Active (realistic only)', async () => {
+    await takenOnceSettled(w, () => create('early'), 'Workforce default is still Initializing', sandbox.state.sagemaker.settings.transitionMs);
+  });
+
+  it.each(['keeps', 'clears'] as const)('UpdateWorkteam with NotificationConfiguration {}, emptyNotificationConfiguration=%s', async (value) => {
+    sandbox.realism.update({ variants: { emptyNotificationConfiguration: value } });
+    const name = `topic-${value}`;
+    await create(name, { NotificationTopicArn: TOPIC });
+    const { Workteam } = await w.sm.send(new UpdateWorkteamCommand({ WorkteamName: name, NotificationConfiguration: {} }));
+    // The variant applies when realistic; the ideal sandbox clears.
+    const expected = sandbox.realism.on && value === 'keeps' ? { NotificationTopicArn: TOPIC } : {};
+    expect(Workteam!.NotificationConfiguration).toEqual(expected);
+    expect((await w.sm.send(new DescribeWorkteamCommand({ WorkteamName: name }))).Workteam!.NotificationConfiguration).toEqual(expected);
   });
 });

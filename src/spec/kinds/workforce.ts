@@ -44,6 +44,9 @@ function identityOf(spec: NonNullable<WorkforceDocument['spec']>, projectName: s
         subject: spec.invitation?.subject ?? DEFAULT_INVITATION_SUBJECT,
         message: spec.invitation?.message ?? invitationMessage(spec.invitation?.organizationName, spec.invitation?.contactEmail),
       },
+      ...(spec.email
+        ? { email: { sourceArn: spec.email.sesSourceArn, ...(spec.email.from ? { from: spec.email.from } : {}), ...(spec.email.replyTo ? { replyTo: spec.email.replyTo } : {}) } }
+        : {}),
     };
   }
   return {

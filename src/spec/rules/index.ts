@@ -18,6 +18,7 @@ import { atMostOneProject, atMostOneWorkforce } from './singletons.js';
 import { noReservedTagKeys } from './tags.js';
 import {
   cognitoSettingsComplete,
+  emailOnlyForManagedPool,
   invitationTemplateUsable,
   noCognitoMembersWithOidc,
   teamGroupsMatchWorkforce,
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
   cognitoSettingsComplete,
   userPoolInRegion,
   invitationTemplateUsable,
+  emailOnlyForManagedPool,
   teamGroupsMatchWorkforce,
   noCognitoMembersWithOidc,
   regionHasGroundTruth,

@@ -46,6 +46,14 @@ export const userPoolInRegion: Rule = (tree, { region }) =>
       : [problem(doc, ['spec', 'cognito', 'userPool'], 'region-mismatch', `user pool ${value.identity.userPoolId} is in ${poolRegion}, but the project is in ${region}`, 'Use a user pool in the project\'s Region.')];
   });
 
+/** gtctl sets the e-mail sending of a pool it manages only; an existing pool keeps its own. */
+export const emailOnlyForManagedPool: Rule = (tree) =>
+  tree.workforces.flatMap(({ doc, value }) =>
+    valueAt(doc, ['spec', 'email']) !== undefined && value.identity.type !== 'cognito-managed'
+      ? [problem(doc, ['spec', 'email'], 'ignored-field', 'spec.email applies only to a user pool gtctl manages (`userPool: managed`)', 'Remove it, and set up SES sending on your own pool (Cognito console: Messaging, Email).', 'warning')]
+      : [],
+  );
+
 export const invitationTemplateUsable: Rule = (tree) =>
   tree.workforces.flatMap(({ doc, value }) => {
     const invitation = valueAt(doc, ['spec', 'invitation']);
