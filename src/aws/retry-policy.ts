@@ -39,6 +39,7 @@ const BUCKET_WRITES = [
   'DeleteBucketCors',
   'PutBucketEncryption',
   'PutPublicAccessBlock',
+  'DeletePublicAccessBlock',
   'PutBucketOwnershipControls',
   'PutBucketVersioning',
   'PutBucketTagging',
@@ -67,10 +68,10 @@ export const RETRY_POLICY: readonly RetryRule[] = [
     operations: ['CreateWorkteam', 'UpdateWorkteam'],
     code: 'ValidationException',
     // Not the team's own mistakes (names, limits, a missing workforce), which retrying cannot mend.
-    message: /group|user ?pool|client/i,
+    message: /group|user ?pool|client|initializing|updating/i,
     retry: 'until',
     limitMs: TWO_MINUTES,
-    why: 'E2: the Cognito group (or pool) is not yet visible to SageMaker; Terraform retries CreateWorkteam on ValidationException for 2 minutes',
+    why: 'E2: the Cognito group (or pool) is not yet visible to SageMaker, or (E5) the workforce is not Active yet; Terraform retries CreateWorkteam on ValidationException for 2 minutes',
   },
   {
     service: 'sagemaker',

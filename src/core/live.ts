@@ -5,6 +5,11 @@ import type { LabelingJobRequest } from './jobs/request.js';
 
 /** The tag that marks what a project owns (design §3). */
 export const OWNERSHIP_TAG = 'gtctl:project';
+/**
+ * On an existing user pool (one gtctl does not manage), the tag that records which project manages the workforce on
+ * it: not OWNERSHIP_TAG, which would make the pool itself look managed (and its invitation and client gtctl's).
+ */
+export const WORKFORCE_OWNERSHIP_TAG = 'gtctl:workforce';
 /** Cognito users take no tags: a managed user carries this custom attribute, set to the project name. */
 export const MANAGED_USER_ATTRIBUTE = 'gtctl_project';
 /**

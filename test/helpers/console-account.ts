@@ -10,7 +10,11 @@ import { CreateWorkforceCommand, CreateWorkteamCommand } from '@aws-sdk/client-s
 import type { World } from './gtctl.js';
 
 /** Pool (e-mail sign-in), app client with a secret, domain, workforce `default`, and one team on its own group. */
-export async function consoleWorkforce(world: World, team: { name: string; group: string; people: readonly string[] }): Promise<{ poolId: string; clientId: string; teamArn: string }> {
+export function consoleWorkforce(world: World, team: { name: string; group: string; people: readonly string[] }): Promise<{ poolId: string; clientId: string; teamArn: string }> {
+  return world.settled(() => buildConsoleWorkforce(world, team));
+}
+
+async function buildConsoleWorkforce(world: World, team: { name: string; group: string; people: readonly string[] }): Promise<{ poolId: string; clientId: string; teamArn: string }> {
   const pool = await world.cognito.send(new CreateUserPoolCommand({ PoolName: 'console-workers', UsernameAttributes: ['email'], UsernameConfiguration: { CaseSensitive: false } }));
   const poolId = pool.UserPool!.Id!;
   const client = await world.cognito.send(

@@ -26,7 +26,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { applyPlan } from '../../src/app/apply.js';
 import { plan as makePlan } from '../../src/app/plan.js';
 import { silentReporter } from '../../src/report/reporter.js';
-import { startSandbox, type FaultRule, type RequestLogEntry, type Sandbox } from '../../src/sandbox/index.js';
+import { startSandbox, type FaultRule, type RealismUpdate, type RequestLogEntry, type Sandbox } from '../../src/sandbox/index.js';
+import { DEFAULT_CONSISTENCY_MS, DEFAULT_SEED, defaultVariants } from '../../src/sandbox/realism.js';
 import type { LabelRequest, PendingTask } from '../../src/sandbox/service.js';
 import { aProject, aWorkforce, yamlOf, type Docs, type SpecDoc } from './specs.js';
 
@@ -135,6 +136,13 @@ export interface World {
   planJson(dir: string): Promise<{ code: number | null; plan: PlanDocument; stderr: string }>;
   /** SageMaker status transitions (Initializing -> Active) take this long on the sandbox clock from now on. */
   transitionMs(ms: number): Promise<void>;
+  /** Changes the sandbox's realism (`POST /_sandbox/realism`); `reset` restores the file's. */
+  realism(update: RealismUpdate): Promise<void>;
+  /**
+   * Runs `arrange` on an ideal sandbox: what a console user set up long ago has settled (no consistency windows
+   * left), so a test's arranging calls need no waits of their own.
+   */
+  settled<T>(arrange: () => Promise<T>): Promise<T>;
   /** Empties the sandbox as before each test (for property runs, several per test). */
   reset(): Promise<void>;
   requests(): Promise<RequestLogEntry[]>;
@@ -177,7 +185,16 @@ export interface PlanDocument {
  * (gtctl must pace itself under them) unless `quotas` says otherwise. SageMaker status transitions (a new workforce's
  * Initializing -> Active) are immediate unless `transitionMs` asks for the sandbox's own 500 ms.
  */
-export function useSandbox(options: { quotas?: { enabled?: boolean; scale?: number }; transitionMs?: number } = {}): World {
+/**
+ * The realism every test file runs under unless it says otherwise: the sandbox's defaults (rough as AWS), with the
+ * seed from GTCTL_TEST_SEED when set (the nightly loop runs the suite under many).
+ */
+export function testRealism(): RealismUpdate {
+  const seed = process.env['GTCTL_TEST_SEED'];
+  return { ideal: false, seed: seed ? Number(seed) : DEFAULT_SEED, consistencyMs: DEFAULT_CONSISTENCY_MS, variants: defaultVariants() };
+}
+
+export function useSandbox(options: { quotas?: { enabled?: boolean; scale?: number }; transitionMs?: number; realism?: RealismUpdate } = {}): World {
   const outputs: string[] = [];
   const secrets = new Set<string>();
   let sandbox: Sandbox | undefined;
@@ -273,7 +290,7 @@ export function useSandbox(options: { quotas?: { enabled?: boolean; scale?: numb
       const options = { region: REGION, endpoint: world.url };
       const { plan, ports } = await makePlan(dir, options, silentReporter());
       const counts = await applyPlan(plan, ports, silentReporter());
-      expect(counts, 'the arranged tree applies cleanly').toEqual({ done: plan.changes.length, failed: 0, skipped: 0 });
+      expect(counts, 'the arranged tree applies cleanly').toEqual({ done: plan.changes.length, failed: 0, skipped: 0, deferred: 0 });
       return dir;
     },
     async changes(dir) {
@@ -291,9 +308,20 @@ export function useSandbox(options: { quotas?: { enabled?: boolean; scale?: numb
       return { code: run.code, plan, stderr: run.stderr };
     },
     transitionMs: async (transitionMs) => void (await admin('POST', 'sagemaker/settings', { transitionMs })),
+    realism: async (update) => void (await admin('POST', 'realism', update)),
+    async settled(arrange) {
+      const before = (await (await fetch(`${world.url}/_sandbox/realism`)).json()) as { ideal: boolean };
+      await world.realism({ ideal: true });
+      try {
+        return await arrange();
+      } finally {
+        await world.realism({ ideal: before.ideal });
+      }
+    },
     async reset() {
       await admin('POST', 'reset', {});
       await admin('DELETE', 'faults');
+      await world.realism(options.realism ?? testRealism());
       // SageMaker status transitions take 500 ms of sandbox time unless a file asks otherwise; most files need not wait.
       await world.transitionMs(options.transitionMs ?? 0);
       await world.clearRequests();
@@ -363,7 +391,7 @@ export function useSandbox(options: { quotas?: { enabled?: boolean; scale?: numb
     delete process.env.AWS_PROFILE;
     if (!existsSync(CLI)) throw new Error(`${path.relative(ROOT, CLI)} is missing: run \`npm run build\` first (npm test does).`);
     tmp = await mkdtemp(path.join(tmpdir(), 'gtctl-it-'));
-    sandbox = await startSandbox({ port: 0, ...(options.quotas ? { quotas: options.quotas } : {}) });
+    sandbox = await startSandbox({ port: 0, realism: options.realism ?? testRealism(), ...(options.quotas ? { quotas: options.quotas } : {}) });
     const config = {
       region: REGION,
       endpoint: sandbox.url,

@@ -128,7 +128,7 @@ describe('a managed bucket dropped from the specs', () => {
     await world.clearRequests();
     const [{ code, plan }, apply] = await Promise.all([world.planJson(dir), world.gtctl('apply', '-d', dir, '--auto-approve')]);
     expect({ code, changes: actions(plan) }).toEqual({ code: 1, changes: [`blocked bucket/${BUCKET}`] });
-    expect(plan.changes[0]!.reasons[0]).toMatch(/holds objects and gtctl never deletes a bucket with objects/);
+    expect(plan.changes[0]!.reasons[0]).toMatch(/holds objects, object versions or delete markers, and gtctl never deletes a bucket that is not empty/);
     expect(apply.code).toBe(1);
     expect(apply.stdout).toContain(`This plan cannot be applied: bucket/${BUCKET} is blocked`);
     expect(writeCalls(await world.requests())).toEqual([]);

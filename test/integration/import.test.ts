@@ -24,7 +24,12 @@ const ACS_TEXT = 'arn:aws:lambda:us-east-1:432418664414:function:ACS-TextMultiCl
 const TEMPLATE = '<crowd-form><crowd-classifier name="category" categories="{{ task.input.labels | to_json | escape }}" header="Odd or even?"><classification-target>{{ task.input.taskObject }}</classification-target></crowd-classifier></crowd-form>\n';
 
 /** Everything a console user would have clicked together, none of it tagged for gtctl. */
-async function consoleAccount(): Promise<{ poolId: string; clientId: string }> {
+/** Made in the console long ago: settled, without the consistency windows of new objects. */
+function consoleAccount(): Promise<{ poolId: string; clientId: string }> {
+  return world.settled(madeInTheConsole);
+}
+
+async function madeInTheConsole(): Promise<{ poolId: string; clientId: string }> {
   const { poolId, clientId, teamArn } = await consoleWorkforce(world, { name: TEAM, group: GROUP, people: PEOPLE });
   await world.s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
   const put = (Key: string, Body: string) => world.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key, Body }));

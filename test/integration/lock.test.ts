@@ -8,7 +8,8 @@ const world = useSandbox();
 const LOCK = { Bucket: 'gtctl-locks', Key: 'labeling/apply.lock' };
 
 async function lockedTree(): Promise<string> {
-  await world.s3.send(new CreateBucketCommand({ Bucket: LOCK.Bucket }));
+  // A lock bucket made long ago: settled, not a new bucket's consistency window (aws-evidence E1).
+  await world.settled(() => world.s3.send(new CreateBucketCommand({ Bucket: LOCK.Bucket })));
   return world.specs(base({ lock: `s3://${LOCK.Bucket}/${LOCK.Key}` }));
 }
 

@@ -13,7 +13,7 @@ import {
   DescribeUserPoolCommand,
   type UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { DescribeWorkforceCommand, DescribeWorkteamCommand, ListTagsCommand } from '@aws-sdk/client-sagemaker';
+import { DescribeWorkforceCommand, DescribeWorkteamCommand } from '@aws-sdk/client-sagemaker';
 import { describe, expect, it } from 'vitest';
 import { applyPlan } from '../../src/app/apply.js';
 import { plan as makePlan } from '../../src/app/plan.js';
@@ -36,9 +36,10 @@ async function describeTeam(name: string) {
   return (await world.sageMaker.send(new DescribeWorkteamCommand({ WorkteamName: name }))).Workteam!;
 }
 
+/** A workforce's tags live on its user pool (a workforce takes none gtctl could read: aws-evidence A1). */
 async function workforceTags(): Promise<Record<string, string>> {
-  const tags = (await world.sageMaker.send(new ListTagsCommand({ ResourceArn: (await describeWorkforce()).WorkforceArn! }))).Tags ?? [];
-  return Object.fromEntries(tags.map((t) => [t.Key!, t.Value!]));
+  const pool = (await describeWorkforce()).CognitoConfig!.UserPool!;
+  return (await world.cognito.send(new DescribeUserPoolCommand({ UserPoolId: pool }))).UserPool?.UserPoolTags ?? {};
 }
 
 /** A plan of DIR made in this process (no CLI start): for checks of what a plan says rather than of the CLI. */
@@ -101,6 +102,8 @@ async function snapshot(poolId: string, clientId: string): Promise<{ pool: UserP
 
 describe('an existing user pool and app client', () => {
   it('plans the workforce and the custom attribute in words, applies on that pool, teams and members work, nothing else of the pool or client changes', async () => {
+    // What gtctl leaves alone, seen without what SageMaker itself may write into the client (aws-evidence E6).
+    await world.realism({ variants: { appClientWrites: 'none' } });
     const { poolId, clientId } = await consolePool();
     const before = await snapshot(poolId, clientId);
     const dir = await world.specs([aProject({ name: PROJECT }), existingWorkforce(poolId, clientId), aTeam({ spec: { members: ['ann@example.com'] } }), aMember({ name: 'bob@example.com' })]);
@@ -121,10 +124,11 @@ describe('an existing user pool and app client', () => {
       expect.arrayContaining([
         { path: 'userPool', after: poolId },
         { path: 'clientId', after: clientId },
-        { path: 'userPool.customAttributes', after: 'custom:gtctl_project' },
+        { path: 'userPool.customAttributes', after: 'custom:gtctl_project, custom:gtctl_invited' },
+        { path: 'tags.gtctl:workforce', after: PROJECT },
       ]),
     );
-    expect(workforce.reasons.join('\n')).toMatch(/custom attribute custom:gtctl_project .*records which users gtctl manages/);
+    expect(workforce.reasons.join('\n')).toMatch(/custom attribute\(s\) custom:gtctl_project, custom:gtctl_invited .*record which users gtctl manages/);
     const human = await world.gtctl('plan', '-d', dir);
     expect(human.stdout).toContain('custom:gtctl_project');
     expect(human.stdout).toMatch(/user pool .* cannot be removed/);
@@ -133,7 +137,9 @@ describe('an existing user pool and app client', () => {
     await world.clearRequests();
     await world.apply(dir);
     expect(tally((await world.requests()).filter((e) => writeCalls([e]).length > 0))).toEqual({
-      'cognito-idp.AddCustomAttributes': 1,
+      // gtctl's two attributes, and the tag that records the workforce's owner on the pool (A1).
+      'cognito-idp.AddCustomAttributes': 2,
+      'cognito-idp.TagResource': 1,
       'cognito-idp.AdminAddUserToGroup': 2,
       'cognito-idp.AdminCreateUser': 2,
       'cognito-idp.CreateGroup': 1,
@@ -149,10 +155,16 @@ describe('an existing user pool and app client', () => {
 
     const after = await snapshot(poolId, clientId);
     expect(after.client).toEqual(before.client);
-    const { SchemaAttributes: schemaAfter, LastModifiedDate: _a, EstimatedNumberOfUsers: _n, ...poolAfter } = after.pool;
-    const { SchemaAttributes: schemaBefore, LastModifiedDate: _b, EstimatedNumberOfUsers: _m, ...poolBefore } = before.pool;
+    const { SchemaAttributes: schemaAfter, LastModifiedDate: _a, EstimatedNumberOfUsers: _n, UserPoolTags: tagsAfter, ...poolAfter } = after.pool;
+    const { SchemaAttributes: schemaBefore, LastModifiedDate: _b, EstimatedNumberOfUsers: _m, UserPoolTags: tagsBefore, ...poolBefore } = before.pool;
     expect(poolAfter).toEqual(poolBefore);
-    expect(schemaAfter).toEqual([...schemaBefore!, expect.objectContaining({ Name: 'custom:gtctl_project', AttributeDataType: 'String', Mutable: true })]);
+    // The one tag that records the workforce's owner (a workforce takes none: A1), not the pool's ownership tag.
+    expect(tagsAfter).toEqual({ ...tagsBefore, 'gtctl:workforce': PROJECT });
+    expect(schemaAfter).toEqual([
+      ...schemaBefore!,
+      expect.objectContaining({ Name: 'custom:gtctl_project', AttributeDataType: 'String', Mutable: true }),
+      expect.objectContaining({ Name: 'custom:gtctl_invited', AttributeDataType: 'String', Mutable: true }),
+    ]);
 
     expect(await world.changes(dir)).toEqual([]);
   });
@@ -229,13 +241,13 @@ describe('a managed workforce changed in place', () => {
       }),
     ]);
     await world.apply(tagged);
-    expect(writeCalls(await world.requests())).toEqual(['sagemaker.AddTags']);
+    expect(writeCalls(await world.requests())).toEqual(['cognito-idp.TagResource']);
     expect(await workforceTags()).toEqual({ cost: 'ml', tier: 'gold', 'gtctl:project': PROJECT });
 
     const untiered = await world.specs([aProject({ name: PROJECT, spec: { tags: { cost: 'ml' } } }), aWorkforce()]);
     await world.clearRequests();
     await world.apply(untiered);
-    expect(writeCalls(await world.requests()).sort()).toEqual(['sagemaker.AddTags', 'sagemaker.DeleteTags']);
+    expect(writeCalls(await world.requests()).sort()).toEqual(['cognito-idp.TagResource', 'cognito-idp.UntagResource']);
     expect(await workforceTags()).toEqual({ cost: 'ml', 'gtctl:project': PROJECT });
     expect(await world.changes(untiered)).toEqual([]);
   });
@@ -334,7 +346,7 @@ const withSecret = (secret = SECRET) => ({ [SECRET_ENV]: secret });
 /** `world.arrange` with the secret in the apply's environment (and not in this process's). */
 async function arrangeOidc(docs: SpecDoc[]): Promise<void> {
   const { plan, ports } = await planned(await world.specs(docs));
-  expect(await applyPlan(plan, ports, silentReporter(), withSecret())).toEqual({ done: plan.changes.length, failed: 0, skipped: 0 });
+  expect(await applyPlan(plan, ports, silentReporter(), withSecret())).toEqual({ done: plan.changes.length, failed: 0, skipped: 0, deferred: 0 });
 }
 
 describe('an OIDC workforce', () => {
@@ -392,7 +404,7 @@ describe('an OIDC workforce', () => {
       }),
     ]);
     // Without the secret nothing is sent, not even the CIDRs.
-    expect(await applyPlan(plan, ports, silentReporter(), {})).toEqual({ done: 0, failed: 1, skipped: 0 });
+    expect(await applyPlan(plan, ports, silentReporter(), {})).toEqual({ done: 0, failed: 1, skipped: 0, deferred: 0 });
     expect(writeCalls(await world.requests())).toEqual([]);
     // A saved plan holds the variable's name, never its value: apply reads the value when it runs.
     const saved = path.join(dir, 'oidc.plan.json');
@@ -437,7 +449,7 @@ describe('an OIDC workforce', () => {
     expect(writeCalls(await world.requests())).toEqual([]);
     // An empty variable is no secret either.
     const { plan, ports } = await planned(dir);
-    expect(await applyPlan(plan, ports, silentReporter(), { [SECRET_ENV]: '' })).toEqual({ done: 0, failed: 1, skipped: 1 });
+    expect(await applyPlan(plan, ports, silentReporter(), { [SECRET_ENV]: '' })).toEqual({ done: 0, failed: 1, skipped: 1, deferred: 0 });
     expect(writeCalls(await world.requests())).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // request log), that a second plan is empty, the portal URLs on the app client, status before and after a worker's
 // first sign-in, the confirmation gate without a terminal, invalid specs, and an expired invitation sent again.
 import { DescribeUserPoolClientCommand, DescribeUserPoolCommand, ListGroupsCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { DescribeWorkforceCommand, ListTagsCommand } from '@aws-sdk/client-sagemaker';
+import { DescribeWorkforceCommand } from '@aws-sdk/client-sagemaker';
 import { describe, expect, it } from 'vitest';
 import { applyPlan } from '../../src/app/apply.js';
 import { plan } from '../../src/app/plan.js';
@@ -46,6 +46,8 @@ describe('a fresh account', () => {
       'cognito-idp.CreateUserPool': 1,
       'cognito-idp.CreateUserPoolClient': 1,
       'cognito-idp.CreateUserPoolDomain': 1,
+      // The invitation template gets the portal's address once the workforce exists (aws-evidence E7).
+      'cognito-idp.UpdateUserPool': 1,
       'cognito-idp.UpdateUserPoolClient': 1,
       'sagemaker.CreateWorkforce': 1,
       'sagemaker.CreateWorkteam': 1,
@@ -78,15 +80,17 @@ describe('a fresh account', () => {
     const client = (await world.cognito.send(new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: workforce.CognitoConfig!.ClientId! }))).UserPoolClient!;
     expect(client).toMatchObject({
       ClientName: 'gtctl-labeling-portal',
-      CallbackURLs: [`https://${workforce.SubDomain}/oauth2/idpresponse`],
-      LogoutURLs: [`https://${workforce.SubDomain}/logout`],
+      // The portal's URLs are there, beside whatever SageMaker wrote itself (aws-evidence E6).
+      CallbackURLs: expect.arrayContaining([`https://${workforce.SubDomain}/oauth2/idpresponse`]),
+      LogoutURLs: expect.arrayContaining([`https://${workforce.SubDomain}/logout`]),
       DefaultRedirectURI: `https://${workforce.SubDomain}/oauth2/idpresponse`,
       AllowedOAuthFlowsUserPoolClient: true,
     });
     // The secret exists, so the file's final check (no output contains it) is not vacuous.
     expect(client.ClientSecret).toMatch(/^\S{51}$/);
-    const workforceTags = (await world.sageMaker.send(new ListTagsCommand({ ResourceArn: workforce.WorkforceArn! }))).Tags;
-    expect(workforceTags).toContainEqual({ Key: 'gtctl:project', Value: PROJECT });
+    // A workforce takes no tags gtctl could read (aws-evidence A1): its ownership is the pool's tag.
+    const poolTags = (await world.cognito.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool?.UserPoolTags;
+    expect(poolTags).toMatchObject({ 'gtctl:project': PROJECT });
 
     expect(await world.teamNames()).toEqual(['labelers']);
     expect((await world.cognito.send(new ListGroupsCommand({ UserPoolId: poolId }))).Groups?.map((g) => g.GroupName)).toEqual(['labelers']);
@@ -184,14 +188,15 @@ describe('an expired invitation', () => {
     return dir;
   }
 
-  it('is sent again once (RESEND) in process, with exactly one write, after which the worker can sign in', async () => {
+  it('is sent again once (RESEND) in process, recording when, after which the worker can sign in', async () => {
     const dir = await expired();
     const options = { region: 'us-east-1', endpoint: world.url };
     const { plan: planned, ports } = await plan(dir, options, silentReporter());
     expect(planned.changes).toMatchObject([{ address: 'member/ann@example.com', action: 'update', steps: ['resend-invitation'], diff: [{ path: 'invitation', before: 'expired', after: 'sent again' }] }]);
     await world.clearRequests();
-    expect(await applyPlan(planned, ports, silentReporter())).toEqual({ done: 1, failed: 0, skipped: 0 });
-    expect(writeCalls(await world.requests())).toEqual(['cognito-idp.AdminCreateUser']);
+    expect(await applyPlan(planned, ports, silentReporter())).toEqual({ done: 1, failed: 0, skipped: 0, deferred: 0 });
+    // The resend, then the time gtctl sent it (what the next expiry is judged from: aws-evidence A8).
+    expect(writeCalls(await world.requests())).toEqual(['cognito-idp.AdminCreateUser', 'cognito-idp.AdminUpdateUserAttributes']);
     expect((await world.outbox()).map((m) => `${m.kind} ${m.to}`)).toEqual(['invitation ann@example.com', 'resend ann@example.com']);
     expect((await plan(dir, options, silentReporter())).plan.changes).toEqual([]);
     await expect(world.signIn(await world.poolId(), 'ann@example.com')).resolves.toMatchObject({ userStatus: 'CONFIRMED' });

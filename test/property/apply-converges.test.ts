@@ -136,7 +136,7 @@ async function converge(dir: string, saved = false): Promise<void> {
   const counts = saved ? await applySavedPlan(readSavedPlan(planFile(p, { gtctlVersion: 'test', specDirectory: dir })).plan, options, reporter) : await applyPlan(p, fastPorts(), reporter);
   const failures = reporter.events.flatMap((e) => (e.type === 'changeFailed' ? [`${e.change.address}: ${e.error.code}: ${e.error.message}`] : []));
   expect(failures).toEqual([]);
-  expect(counts).toEqual({ done: p.changes.length, failed: 0, skipped: 0 });
+  expect(counts).toEqual({ done: p.changes.length, failed: 0, skipped: 0, deferred: 0 });
 }
 
 /**

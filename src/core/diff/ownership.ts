@@ -1,5 +1,5 @@
 // Who owns a live object: this project, another project, or nobody (unmanaged). Only owned objects change.
-import { OWNERSHIP_TAG } from '../live.js';
+import { OWNERSHIP_TAG, WORKFORCE_OWNERSHIP_TAG } from '../live.js';
 import type { Project, Tags } from '../model.js';
 
 export type Ownership = 'ours' | 'other-project' | 'unmanaged';
@@ -33,7 +33,7 @@ export function adoptReason(project: string): string {
 
 /** Tag changes other than adding the ownership tag: an adoption's own tag needs no second reason. */
 export function otherTagChanges(diff: readonly { path: string }[]): boolean {
-  return diff.some((d) => d.path !== `tags.${OWNERSHIP_TAG}`);
+  return diff.some((d) => d.path !== `tags.${OWNERSHIP_TAG}` && d.path !== `tags.${WORKFORCE_OWNERSHIP_TAG}`);
 }
 
 export function clashReason(kind: string, name: string, ownership: Exclude<Ownership, 'ours'>, tags: Tags, adopt = false): string {

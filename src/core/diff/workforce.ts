@@ -3,7 +3,7 @@
 // the ownership and other tags, which live on the pool), block the rest.
 import { address } from '../address.js';
 import { invitationWithPortal } from '../invitation.js';
-import { GTCTL_USER_ATTRIBUTES, OWNERSHIP_TAG, type LiveState, type LiveUserPool, type LiveWorkforce } from '../live.js';
+import { GTCTL_USER_ATTRIBUTES, OWNERSHIP_TAG, WORKFORCE_OWNERSHIP_TAG, type LiveState, type LiveUserPool, type LiveWorkforce } from '../live.js';
 import type { EmailSending, Project, Workforce } from '../model.js';
 import type { FieldDiff, WorkforcePart } from '../plan.js';
 import type { KindPlan } from './kind-plan.js';
@@ -33,7 +33,9 @@ export function emailConfiguration(email: EmailSending | undefined): { account: 
 
 export function planWorkforce(desired: Workforce | undefined, project: Project, live: LiveState): KindPlan {
   if (!desired) return { changes: [], noOps: 0 };
-  const tags = desiredTags(project, desired.tags);
+  // The tags live on the pool (A1); an existing pool records the workforce's owner under its own key.
+  const ownerTag = desired.identity.type === 'cognito-existing' ? WORKFORCE_OWNERSHIP_TAG : OWNERSHIP_TAG;
+  const tags = ownerTag === OWNERSHIP_TAG ? desiredTags(project, desired.tags) : (({ [OWNERSHIP_TAG]: _own, ...rest }) => ({ ...rest, [ownerTag]: project.name }))(desiredTags(project, desired.tags));
   const base = { address: address.workforce(desired.name), kind: 'workforce' as const, workforce: desired, dependsOn: [], tags };
   const blocked = (reasons: string[], diff: FieldDiff[] = []): KindPlan => ({
     changes: [{ ...base, action: 'blocked', diff, reasons, parts: [], removeTags: [] }],
@@ -55,8 +57,8 @@ export function planWorkforce(desired: Workforce | undefined, project: Project, 
         reasons.push(managedAttributeReason(missing, `user pool ${desired.identity.userPoolId}`));
       }
       // Ownership of a workforce is recorded on its pool (A1): an existing pool gets the project's tag.
-      diff.push({ path: `tags.${OWNERSHIP_TAG}`, after: project.name });
-      reasons.push(`tag user pool ${desired.identity.userPoolId} ${OWNERSHIP_TAG}=${project.name}: it records that this project manages the workforce`);
+      diff.push({ path: `tags.${WORKFORCE_OWNERSHIP_TAG}`, after: project.name });
+      reasons.push(`tag user pool ${desired.identity.userPoolId} ${WORKFORCE_OWNERSHIP_TAG}=${project.name}: it records that this project manages the workforce`);
     }
     return { changes: [{ ...base, action: 'create', diff, reasons, parts: [], removeTags: [] }], noOps: 0 };
   }
@@ -65,8 +67,11 @@ export function planWorkforce(desired: Workforce | undefined, project: Project, 
   // Ownership is the pool's tag (AWS takes none on the workforce: A1). An OIDC workforce has no pool and nothing AWS
   // lets gtctl record: it is the project's by declaration (gtctl never deletes a workforce, and blocks what cannot
   // change in place).
-  const claim = current.oidc ? 'ours' : claimOf(current.tags, project.name, desired.adopt);
-  if (claim !== 'ours' && claim !== 'adopt') return blocked([clashReason('workforce', current.name, claim, current.tags, desired.adopt)]);
+  // Either record counts: a spec moving from an existing pool to `managed` (or back) is then blocked for its reason.
+  const owner = current.tags[ownerTag] ?? current.tags[ownerTag === OWNERSHIP_TAG ? WORKFORCE_OWNERSHIP_TAG : OWNERSHIP_TAG];
+  const ownership: Record<string, string> = owner === undefined ? {} : { [OWNERSHIP_TAG]: owner };
+  const claim = current.oidc ? 'ours' : claimOf(ownership, project.name, desired.adopt);
+  if (claim !== 'ours' && claim !== 'adopt') return blocked([clashReason('workforce', current.name, claim, ownership, desired.adopt)]);
   const identityProblem = identityMismatch(desired, current, live.userPool, project.name);
   if (identityProblem) return blocked([identityProblem.reason], identityProblem.diff);
 

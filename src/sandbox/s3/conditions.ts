@@ -1,8 +1,9 @@
 // Conditional requests on objects (RFC 7232 as S3 applies it). Writes: PutObject takes `If-None-Match: *` (create
 // only) and `If-Match: <etag>` (replace only that version); DeleteObject takes `If-Match`. Reads: GET and HEAD take
 // If-Match / If-Unmodified-Since (412) and If-None-Match / If-Modified-Since (304).
-// The sandbox serves one request at a time, so the 409 ConditionalRequestConflict AWS gives two racing conditional
-// writes cannot happen here: the second one simply sees the first one's result.
+// An object write is checked and applied in one step, with nothing awaited between, so the 409
+// ConditionalRequestConflict AWS gives two racing conditional writes cannot happen here: the second one simply sees
+// the first one's result.
 import { ServiceError } from '../service.js';
 import { ErrorWithHeaders } from './call.js';
 import type { ObjectRecord } from './state.js';
