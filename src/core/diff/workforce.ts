@@ -116,7 +116,8 @@ export function planWorkforce(desired: Workforce | undefined, project: Project, 
   const missingAttributes = desired.identity.type !== 'oidc' && live.userPool ? GTCTL_USER_ATTRIBUTES.filter((a) => !live.userPool!.customAttributes.includes(a)) : [];
   if (missingAttributes.length > 0) add('managedAttribute', [managedAttributeDiff(missingAttributes)], managedAttributeReason(missingAttributes, 'the user pool'));
   // An OIDC workforce has nowhere to keep tags (no pool; the workforce refuses them): its spec tags are not applied.
-  const tagChanges = current.oidc ? { diff: [], remove: [] } : tagDiffs(current.tags, tags);
+  // An existing pool's own tags are its owner's: gtctl adds its record and the spec's tags, and removes none.
+  const tagChanges = current.oidc ? { diff: [], remove: [] } : tagDiffs(current.tags, ownerTag === OWNERSHIP_TAG ? tags : { ...current.tags, ...tags });
   add('tags', tagChanges.diff, claim === 'adopt' && !otherTagChanges(tagChanges.diff) ? adoptReason(project.name) : 'tags changed');
   if (claim === 'adopt' && reasons[0] !== adoptReason(project.name)) reasons.unshift(adoptReason(project.name));
   if (diff.length === 0) return { changes: [], noOps: 1 };

@@ -2,11 +2,13 @@
 //   sign-in   { userPoolId, username }  a worker's first sign-in: FORCE_CHANGE_PASSWORD -> CONFIRMED
 //   outbox    { userPoolId? }           the invitation e-mails sent, oldest first
 //   sign-outs { userPoolId? }           the token revocations (AdminUserGlobalSignOut, AdminDisableUser), oldest first
+//   email-usage {}                      the default sender's e-mails today (sandbox clock) and its daily limit
 // The Region is the one in the pool id (`us-east-1_AbC123xyz`), so callers need not pass `?region=`.
 import { ServiceError, type AdminRoute, type RequestContext } from '../service.js';
 import { findPool, requireUser } from './find.js';
 import { temporaryPasswordExpired } from './invitations.js';
 import type { PoolRecord } from './state.js';
+import { DEFAULT_SENDER_DAILY_LIMIT, sentToday } from './email-delivery.js';
 
 function stringField(body: Record<string, unknown>, name: string, required: boolean): string | undefined {
   const value = body[name];
@@ -52,4 +54,5 @@ export const cognitoAdminRoutes: Readonly<Record<string, AdminRoute>> = {
   'sign-in': signIn,
   outbox,
   'sign-outs': signOuts,
+  'email-usage': (_body, ctx) => ({ day: ctx.now().toISOString().slice(0, 10), sent: sentToday(ctx), limit: DEFAULT_SENDER_DAILY_LIMIT }),
 };

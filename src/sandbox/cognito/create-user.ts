@@ -3,10 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { ServiceError, type JsonOperation, type RequestContext } from '../service.js';
 import { aliasesOf, invalidParameter, nextSeq, requirePool, requireUser, userKey } from './find.js';
+import { codeDeliveryFailed, deliveryOf, emailLimitExceeded, sent } from './email-delivery.js';
 import { checkPassword, generatePassword, invitationEmail } from './invitations.js';
 import { checkAttributes, EMAIL, PHONE, type AttributeInput } from './schema.js';
 import type { PoolRecord, UserRecord } from './state.js';
-import { aliasConflict, reindexAliases, userType } from './users.js';
+import { aliasConflict, movedByResendEnableDisable, reindexAliases, userType } from './users.js';
 
 /**
  * The username to store and the attribute the given Username fills, if any. In pools with UsernameAttributes the
@@ -60,12 +61,21 @@ const adminCreateUser: JsonOperation = (input, ctx) => {
     input.MessageAction === 'SUPPRESS'
       ? undefined
       : invitationEmail(pool, user, { password, kind: 'invitation', mediums: input.DesiredDeliveryMediums }, now);
+  const delivery = email ? deliveryOf(pool, ctx) : 'send';
+  // Whether a user refused by the e-mail limit exists all the same is unknown (A5): a variant.
+  if (delivery === 'limit' && ctx.realism.variant('userAfterEmailLimit') === 'not-created') throw emailLimitExceeded();
   // Last of the checks: with ForceAliasCreation it changes another user.
   takeAliases(pool, key, user, input.ForceAliasCreation === true);
 
   pool.users[key] = user;
   reindexAliases(pool, key, [], user);
-  if (email) ctx.state.cognito.outbox.push(email);
+  if (delivery === 'limit') throw emailLimitExceeded();
+  // The user exists; the e-mail did not go (A6).
+  if (delivery === 'undelivered') throw codeDeliveryFailed();
+  if (email) {
+    ctx.state.cognito.outbox.push(email);
+    sent(pool, ctx);
+  }
   return { User: userType(user) };
 };
 
@@ -100,9 +110,15 @@ function resend(input: any, ctx: RequestContext, pool: PoolRecord): unknown {
   if (input.TemporaryPassword !== undefined) checkPassword(pool, password);
   const now = ctx.now().getTime();
   const email = invitationEmail(pool, user, { password, kind: 'resend', mediums: input.DesiredDeliveryMediums }, now);
+  const delivery = email ? deliveryOf(pool, ctx) : 'send';
+  if (delivery === 'limit') throw emailLimitExceeded();
   user.temporaryPasswordIssuedMs = now;
-  user.modifiedMs = now;
-  if (email) ctx.state.cognito.outbox.push(email);
+  movedByResendEnableDisable(user, ctx, now);
+  if (delivery === 'undelivered') throw codeDeliveryFailed();
+  if (email) {
+    ctx.state.cognito.outbox.push(email);
+    sent(pool, ctx);
+  }
   return { User: userType(user) };
 }
 

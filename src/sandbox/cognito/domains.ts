@@ -1,6 +1,7 @@
 // User pool domains: CreateUserPoolDomain, DescribeUserPoolDomain, DeleteUserPoolDomain.
 // A pool has at most one domain; a prefix is unique among the Region's pools (it becomes
-// `<prefix>.auth.<region>.amazoncognito.com`). Domains are ACTIVE as soon as they are created.
+// `<prefix>.auth.<region>.amazoncognito.com`). When realistic a new domain is CREATING for a while ("might take up to
+// one minute to take effect": aws-evidence E4); SageMaker refuses a workforce on it meanwhile.
 import { randomBytes } from 'node:crypto';
 import type { JsonOperation, RequestContext } from '../service.js';
 import { invalidParameter, requirePool } from './find.js';
@@ -28,6 +29,7 @@ const createUserPoolDomain: JsonOperation = (input, ctx) => {
     cloudFrontDistribution: cloudFront,
     version: versionStamp(ctx),
     createdMs: ctx.now().getTime(),
+    ...(ctx.realism.on && { activeAtMs: ctx.now().getTime() + 2 * ctx.realism.window() }),
   };
   region.domains[domain] = pool.id;
   return { ManagedLoginVersion: pool.domain.managedLoginVersion, ...(custom && { CloudFrontDomain: cloudFront }) };
@@ -47,7 +49,7 @@ const describeUserPoolDomain: JsonOperation = (input, ctx) => {
       S3Bucket: `aws-cognito-prod-${ctx.region}-assets`,
       CloudFrontDistribution: domain.cloudFrontDistribution,
       Version: domain.version,
-      Status: 'ACTIVE',
+      Status: domain.activeAtMs !== undefined && ctx.now().getTime() < domain.activeAtMs ? 'CREATING' : 'ACTIVE',
       ...(domain.certificateArn && { CustomDomainConfig: { CertificateArn: domain.certificateArn } }),
       ManagedLoginVersion: domain.managedLoginVersion,
     },

@@ -26,11 +26,16 @@ function groupType(pool: PoolRecord, group: GroupRecord): Record<string, unknown
 const createGroup: JsonOperation = (input, ctx) => {
   const pool = requirePool(ctx, input.UserPoolId);
   const name: string = input.GroupName;
-  if (pool.groups[name]) throw new ServiceError('GroupExistsException', `A group with the name ${name} already exists.`);
+  // After DeleteGroup the name lingers for a while (aws-evidence E2: CreateGroup says it exists, GetGroup that it does not).
+  const lingers = pool.deletedGroups?.[name];
+  if (pool.groups[name] || (lingers !== undefined && ctx.now().getTime() < lingers))
+    throw new ServiceError('GroupExistsException', `A group with the name ${name} already exists.`);
   if (Object.keys(pool.groups).length >= MAX_GROUPS)
     throw new ServiceError('LimitExceededException', `A user pool can have at most ${MAX_GROUPS} groups.`);
   const now = ctx.now().getTime();
-  const group: GroupRecord = { name, seq: nextSeq(pool), createdMs: now, modifiedMs: now };
+  // Realistic: SageMaker does not see the group until then (E2; sagemaker/cognito-propagation.ts reads it).
+  const group: GroupRecord = { name, seq: nextSeq(pool), createdMs: now, modifiedMs: now, ...(ctx.realism.on && { visibleAtMs: now + ctx.realism.window() }) };
+  if (pool.deletedGroups) delete pool.deletedGroups[name];
   applyGroupSettings(group, input);
   pool.groups[name] = group;
   return { Group: groupType(pool, group) };
@@ -70,6 +75,7 @@ const deleteGroup: JsonOperation = (input, ctx) => {
     throw invalidParameter(`Group ${group.name} cannot be deleted: the SageMaker work team ${team} uses it. Delete the team first.`);
   for (const user of Object.values(pool.users)) user.groups = user.groups.filter((g) => g !== group.name);
   delete pool.groups[group.name];
+  if (ctx.realism.on) (pool.deletedGroups ??= {})[group.name] = ctx.now().getTime() + ctx.realism.window();
   return {};
 };
 

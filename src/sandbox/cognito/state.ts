@@ -8,6 +8,8 @@ export interface CognitoState {
   outbox: OutboxEmail[];
   /** Every token revocation, oldest first (admin route `sign-outs`). */
   signOuts: SignOutRecord[];
+  /** E-mails the default sender delivered, by UTC day of the sandbox clock (realistic only; email-delivery.ts). */
+  emailsSent?: Record<string, number>;
 }
 
 export interface CognitoRegion {
@@ -81,6 +83,8 @@ export interface PoolRecord {
   aliases: Record<string, string>;
   /** Source of `seq` for the pool's clients, groups and users. */
   nextSeq: number;
+  /** Realistic only: deleted group names still refused by CreateGroup until then (aws-evidence E2). */
+  deletedGroups?: Record<string, number>;
 }
 
 export interface DomainRecord {

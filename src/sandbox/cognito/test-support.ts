@@ -1,7 +1,7 @@
 // Shared by the Cognito tests: a sandbox with quotas off, an SDK client pointed at it, the admin routes, and builders.
 import { CognitoIdentityProviderClient, CreateUserPoolCommand, type CreateUserPoolCommandInput } from '@aws-sdk/client-cognito-identity-provider';
 import { expect } from 'vitest';
-import { startSandbox, type Sandbox } from '../index.js';
+import { startSandbox, type RealismUpdate, type Sandbox } from '../index.js';
 
 export interface CognitoHarness {
   sandbox: Sandbox;
@@ -13,9 +13,10 @@ export interface CognitoHarness {
   close(): Promise<void>;
 }
 
-export async function startCognito(region = 'us-east-1'): Promise<CognitoHarness> {
-  // Quotas off: these tests are about behaviour, not rates, and make many calls in a burst.
-  const sandbox = await startSandbox({ quotas: { enabled: false } });
+export async function startCognito(region = 'us-east-1', realism: RealismUpdate = { ideal: true }): Promise<CognitoHarness> {
+  // Quotas off: these tests are about behaviour, not rates, and make many calls in a burst. Ideal unless a test is
+  // about realism (realism.test.ts): the behaviour tests stay deterministic.
+  const sandbox = await startSandbox({ quotas: { enabled: false }, realism });
   // Errors are what many tests expect: one attempt, so a modeled error is not retried.
   const cognito = new CognitoIdentityProviderClient({
     endpoint: sandbox.url,
