@@ -31,12 +31,19 @@ export type VariantValue<N extends VariantName> = (typeof VARIANTS)[N]['values']
 export const DEFAULT_SEED = 1;
 /** How long a new thing stays invisible or half-made; "a few hundred ms" (design §6.1), `--consistency-ms`. */
 export const DEFAULT_CONSISTENCY_MS = 300;
+/**
+ * How often Cognito fails to deliver an invitation it was asked to send (aws-evidence A6; a guess: AWS publishes no
+ * rate). Settable, so that a test counting e-mails exactly can play every other roughness without this one.
+ */
+export const DEFAULT_CODE_DELIVERY_FAILURE_RATE = 0.03;
 
 export interface RealismSettings {
   /** Everything below off: instant, sequential, limitless. */
   ideal: boolean;
   seed: number;
   consistencyMs: number;
+  /** 0..1: the share of invitation e-mails answered CodeDeliveryFailureException (user created all the same). */
+  codeDeliveryFailureRate: number;
   variants: { [N in VariantName]: VariantValue<N> };
 }
 
@@ -45,6 +52,7 @@ export interface RealismView {
   ideal: boolean;
   seed: number;
   consistencyMs: number;
+  codeDeliveryFailureRate: number;
   variants: Record<string, { value: string; values: readonly string[]; source: string }>;
 }
 
@@ -61,7 +69,7 @@ export class Realism {
   #random: () => number;
 
   constructor(settings: RealismUpdate = {}) {
-    this.#settings = { ideal: false, seed: DEFAULT_SEED, consistencyMs: DEFAULT_CONSISTENCY_MS, variants: defaultVariants() };
+    this.#settings = { ideal: false, seed: DEFAULT_SEED, consistencyMs: DEFAULT_CONSISTENCY_MS, codeDeliveryFailureRate: DEFAULT_CODE_DELIVERY_FAILURE_RATE, variants: defaultVariants() };
     this.#random = mulberry32(DEFAULT_SEED);
     this.update(settings);
   }
@@ -80,11 +88,12 @@ export class Realism {
   }
 
   view(): RealismView {
-    const { ideal, seed, consistencyMs, variants } = this.#settings;
+    const { ideal, seed, consistencyMs, codeDeliveryFailureRate, variants } = this.#settings;
     return {
       ideal,
       seed,
       consistencyMs,
+      codeDeliveryFailureRate,
       variants: Object.fromEntries(
         Object.entries(VARIANTS).map(([name, v]) => [name, { value: variants[name as VariantName], values: v.values, source: v.source }]),
       ),
@@ -97,6 +106,7 @@ export class Realism {
     if (settings.ideal !== undefined) next.ideal = settings.ideal;
     if (settings.seed !== undefined) next.seed = settings.seed;
     if (settings.consistencyMs !== undefined) next.consistencyMs = settings.consistencyMs;
+    if (settings.codeDeliveryFailureRate !== undefined) next.codeDeliveryFailureRate = settings.codeDeliveryFailureRate;
     for (const [name, value] of Object.entries(settings.variants ?? {})) {
       const variant = (VARIANTS as Record<string, { values: readonly string[] }>)[name];
       if (!variant) throw invalid(`unknown variant "${name}"; known: ${Object.keys(VARIANTS).join(', ')}`);
@@ -105,6 +115,10 @@ export class Realism {
     }
     this.#settings = next;
     if (settings.seed !== undefined) this.#random = mulberry32(settings.seed);
+  }
+
+  get codeDeliveryFailureRate(): number {
+    return this.#settings.codeDeliveryFailureRate;
   }
 
   variant<N extends VariantName>(name: N): VariantValue<N> {
@@ -133,9 +147,12 @@ export class Realism {
 
 /** Checks a `POST /_sandbox/realism` body; throws a ServiceError naming the first problem. */
 export function parseRealismUpdate(body: Record<string, unknown>): RealismUpdate {
-  const { ideal, seed, consistencyMs, variants } = body;
+  const { ideal, seed, consistencyMs, codeDeliveryFailureRate, variants } = body;
   for (const key of Object.keys(body))
-    if (!['ideal', 'seed', 'consistencyMs', 'variants'].includes(key)) throw invalid(`unknown field "${key}"; expected ideal, seed, consistencyMs, variants`);
+    if (!['ideal', 'seed', 'consistencyMs', 'codeDeliveryFailureRate', 'variants'].includes(key))
+      throw invalid(`unknown field "${key}"; expected ideal, seed, consistencyMs, codeDeliveryFailureRate, variants`);
+  if (codeDeliveryFailureRate !== undefined && !(typeof codeDeliveryFailureRate === 'number' && codeDeliveryFailureRate >= 0 && codeDeliveryFailureRate <= 1))
+    throw invalid('codeDeliveryFailureRate must be a number from 0 to 1');
   if (ideal !== undefined && typeof ideal !== 'boolean') throw invalid('ideal must be a boolean');
   if (seed !== undefined && !Number.isInteger(seed)) throw invalid('seed must be an integer');
   if (consistencyMs !== undefined && !(typeof consistencyMs === 'number' && consistencyMs >= 0 && consistencyMs <= 600_000))
@@ -145,6 +162,7 @@ export function parseRealismUpdate(body: Record<string, unknown>): RealismUpdate
     ...(ideal !== undefined && { ideal: ideal as boolean }),
     ...(seed !== undefined && { seed: seed as number }),
     ...(consistencyMs !== undefined && { consistencyMs: consistencyMs as number }),
+    ...(codeDeliveryFailureRate !== undefined && { codeDeliveryFailureRate: codeDeliveryFailureRate as number }),
     ...(variants !== undefined && { variants: variants as Record<string, string> }),
   };
 }

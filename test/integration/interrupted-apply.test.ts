@@ -5,7 +5,7 @@
 import { DescribeUserPoolClientCommand, ListUserPoolClientsCommand, ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DescribeWorkforceCommand, ListWorkforcesCommand } from '@aws-sdk/client-sagemaker';
 import { describe, expect, it } from 'vitest';
-import { aTeam } from '../helpers/specs.js';
+import { aTeam, aWorkforce } from '../helpers/specs.js';
 import { base, quiet, useSandbox, waitFor, type World } from '../helpers/gtctl.js';
 import type { RequestLogEntry } from '../../src/sandbox/index.js';
 
@@ -39,7 +39,10 @@ describe('an apply killed mid-way', () => {
     // More than a page (60) of users and of one group's members: the re-apply's read must follow the pages.
     const labelers = emails(65);
     const reviewers = labelers.slice(0, 10);
-    const dir = await world.specs([...base(), aTeam({ name: 'labelers', spec: { members: labelers } }), aTeam({ name: 'reviewers', spec: { members: reviewers } })]);
+    // Through SES: 65 invitations are more than Cognito's default sender sends in a day (that limit: realism.test.ts).
+    const [project] = base();
+    const workforce = aWorkforce({ spec: { cognito: { userPool: 'managed', domain: 'labeling-portal' }, email: { sesSourceArn: 'arn:aws:ses:us-east-1:000000000000:identity/labeling@example.com' } } });
+    const dir = await world.specs([project!, workforce, aTeam({ name: 'labelers', spec: { members: labelers } }), aTeam({ name: 'reviewers', spec: { members: reviewers } })]);
     await world.faults([
       { service: 'cognito-idp', operation: 'AdminCreateUser', latencyMs: 400 },
       { service: 'cognito-idp', operation: 'AdminAddUserToGroup', latencyMs: 400 },
@@ -60,8 +63,9 @@ describe('an apply killed mid-way', () => {
     expect(await world.changes(dir)).toEqual([]);
     expect(await world.groupMembers(pool, 'labelers')).toEqual(labelers);
     expect(await world.groupMembers(pool, 'reviewers')).toEqual(reviewers);
-    const invited = (await world.outbox()).map((m) => `${m.kind} ${m.to}`).sort();
-    expect(invited).toEqual(labelers.map((e) => `invitation ${e}`));
+    // One e-mail each: the invitation, or its resend when the first delivery failed (aws-evidence A6).
+    const invited = (await world.outbox()).map((m) => m.to).sort();
+    expect(invited).toEqual(labelers);
   });
 
   it('while building the workforce: the next apply reuses the pool, domain and app client it left', async () => {

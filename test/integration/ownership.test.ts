@@ -9,7 +9,11 @@ import { actions, base, PROJECT, useSandbox, writeCalls } from '../helpers/gtctl
 const world = useSandbox();
 
 /** A work team and its group made directly through the SDK, as in the console: tagged only if `tags` says so. */
-async function teamMadeElsewhere(name: string, members: string[], tags: Record<string, string> = {}): Promise<void> {
+function teamMadeElsewhere(name: string, members: string[], tags: Record<string, string> = {}): Promise<void> {
+  return world.settled(() => buildTeam(name, members, tags));
+}
+
+async function buildTeam(name: string, members: string[], tags: Record<string, string>): Promise<void> {
   const pool = await world.poolId();
   const workforce = (await world.sageMaker.send(new DescribeWorkforceCommand({ WorkforceName: 'default' }))).Workforce!;
   await world.cognito.send(new CreateGroupCommand({ UserPoolId: pool, GroupName: name }));

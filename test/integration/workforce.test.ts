@@ -39,7 +39,9 @@ describe('a fresh account', () => {
     expect(apply.code, apply.stderr).toBe(0);
     expect(apply.stdout).toContain('Apply complete: 6 done, 0 failed, 0 skipped.');
     const log = await world.requests();
-    expect(tally(log.filter((e) => writeCalls([e]).length > 0))).toEqual({
+    // Writes that took effect: SageMaker refuses CreateWorkteam until it sees the new group (aws-evidence E2), and the
+    // retry policy asks again.
+    expect(tally(log.filter((e) => writeCalls([e]).length > 0 && e.status < 300))).toEqual({
       'cognito-idp.AdminAddUserToGroup': 2,
       'cognito-idp.AdminCreateUser': 2,
       'cognito-idp.CreateGroup': 1,
@@ -52,9 +54,12 @@ describe('a fresh account', () => {
       'sagemaker.CreateWorkforce': 1,
       'sagemaker.CreateWorkteam': 1,
     });
-    // Paced under the Cognito quotas: not one call was throttled. The one error is apply asking whether a workforce
-    // left by an interrupted run exists (DescribeWorkforce of an unknown name is a ValidationException).
-    expect(log.filter((e) => e.error).map((e) => `${e.operation} ${e.error}`)).toEqual(['DescribeWorkforce ValidationException']);
+    // Paced under the Cognito quotas: not one call was throttled. The other errors are apply asking whether a
+    // workforce left by an interrupted run exists (DescribeWorkforce of an unknown name is a ValidationException) and
+    // the consistency answers of the realistic sandbox that the retry policy rides out.
+    const errors = new Set(log.filter((e) => e.error).map((e) => `${e.operation} ${e.error}`));
+    expect(errors).toContain('DescribeWorkforce ValidationException');
+    for (const e of errors) expect(['DescribeWorkforce ValidationException', 'CreateWorkteam ValidationException']).toContain(e);
 
     await expectBuilt();
 

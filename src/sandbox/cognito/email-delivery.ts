@@ -8,8 +8,6 @@ import { ServiceError, type RequestContext } from '../service.js';
 import type { PoolRecord } from './state.js';
 
 export const DEFAULT_SENDER_DAILY_LIMIT = 50;
-/** How often a delivery fails when realistic (a named guess: AWS publishes no rate). */
-export const CODE_DELIVERY_FAILURE_RATE = 0.03;
 
 export type Delivery = 'send' | 'limit' | 'undelivered';
 
@@ -27,7 +25,7 @@ function sendsThroughSes(pool: PoolRecord): boolean {
 export function deliveryOf(pool: PoolRecord, ctx: RequestContext): Delivery {
   if (!ctx.realism.on) return 'send';
   if (!sendsThroughSes(pool) && sentToday(ctx) >= DEFAULT_SENDER_DAILY_LIMIT) return 'limit';
-  return ctx.realism.chance(CODE_DELIVERY_FAILURE_RATE) ? 'undelivered' : 'send';
+  return ctx.realism.chance(ctx.realism.codeDeliveryFailureRate) ? 'undelivered' : 'send';
 }
 
 /** Counts an e-mail the default sender delivered today. */

@@ -2,9 +2,8 @@
 // `appClientWrites` variant, on CreateWorkforce and on CreateWorkteam, and not at all when ideal.
 import { DescribeUserPoolClientCommand, UpdateUserPoolClientCommand, type UpdateUserPoolClientCommandInput } from '@aws-sdk/client-cognito-identity-provider';
 import { DescribeWorkforceCommand } from '@aws-sdk/client-sagemaker';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../index.js';
-import { cognitoPool, cognitoTeam, cognitoWorkforce, group, REALISTIC, startSandboxForTests, world, type CognitoSetup, type World } from './test-support.js';
+import { describe, expect, it } from 'vitest';
+import { cognitoPool, cognitoTeam, cognitoWorkforce, group, REALISTIC, sharedSandbox, type CognitoSetup, type World } from './test-support.js';
 
 /** What the user set up before SageMaker came: OAuth for their own app. */
 const OWN = {
@@ -17,13 +16,8 @@ const OWN = {
 } satisfies Partial<UpdateUserPoolClientCommandInput>;
 
 describe('SageMaker writing the app client', () => {
-  let sandbox: Sandbox;
-  const worlds: World[] = [];
-  const inRegion = (region: string) => {
-    const w = world(sandbox, region);
-    worlds.push(w);
-    return w;
-  };
+  const shared = sharedSandbox(REALISTIC);
+  const inRegion = shared.inRegion;
   const client = async (w: World, setup: CognitoSetup) =>
     (await w.cognito.send(new DescribeUserPoolClientCommand({ UserPoolId: setup.userPool, ClientId: setup.clientId }))).UserPoolClient!;
   /** A settled pool whose client has the user's own OAuth settings. */
@@ -38,7 +32,7 @@ describe('SageMaker writing the app client', () => {
     await cognitoWorkforce(w, setup);
     return `https://${(await w.sm.send(new DescribeWorkforceCommand({ WorkforceName: 'default' }))).Workforce!.SubDomain}`;
   };
-  const variant = (appClientWrites: string) => sandbox.realism.update({ variants: { appClientWrites } });
+  const variant = (appClientWrites: string) => shared.sandbox().realism.update({ variants: { appClientWrites } });
   const portalOAuth = {
     AllowedOAuthFlows: expect.arrayContaining(['code', 'implicit']),
     AllowedOAuthScopes: expect.arrayContaining(['openid', 'email', 'profile']),
@@ -46,17 +40,10 @@ describe('SageMaker writing the app client', () => {
     SupportedIdentityProviders: ['COGNITO'],
   };
 
-  beforeAll(async () => {
-    sandbox = await startSandboxForTests(REALISTIC);
-  });
-  afterAll(async () => {
-    for (const w of worlds) await w.close();
-    await sandbox.close();
-  });
 
   it('replaces-urls (the default): the portal OAuth settings, and URL lists that are exactly the portal\'s', async () => {
     const w = inRegion('us-east-2');
-    expect(sandbox.realism.variant('appClientWrites')).toBe('replaces-urls');
+    expect(shared.sandbox().realism.variant('appClientWrites')).toBe('replaces-urls');
     const setup = await ownPool(w);
     const before = await client(w, setup);
     const portal = await workforce(w, setup);
@@ -101,12 +88,12 @@ describe('SageMaker writing the app client', () => {
   it('nothing is written when ideal', async () => {
     const w = inRegion('eu-west-1');
     variant('replaces-urls');
-    sandbox.realism.update({ ideal: true });
+    shared.sandbox().realism.update({ ideal: true });
     const setup = await ownPool(w);
     const before = await client(w, setup);
     await workforce(w, setup);
     await cognitoTeam(w, setup, [await group(w, setup.userPool)]);
     expect(await client(w, setup)).toEqual(before);
-    sandbox.realism.update({ ideal: false });
+    shared.sandbox().realism.update({ ideal: false });
   });
 });

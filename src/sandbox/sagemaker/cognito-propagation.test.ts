@@ -2,9 +2,8 @@
 // still CREATING (aws-evidence E4) and a group not yet visible to SageMaker (E2). Cognito stamps `activeAtMs` and
 // `visibleAtMs` when realistic; these tests stamp them directly, so they do not depend on how long Cognito's window is.
 import { CreateWorkforceCommand, CreateWorkteamCommand, UpdateWorkteamCommand, type MemberDefinition } from '@aws-sdk/client-sagemaker';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import type { Sandbox } from '../index.js';
-import { cognitoPool, cognitoWorkforce, group, REALISTIC, startSandboxForTests, takenOnceSettled, world, type CognitoSetup, type World } from './test-support.js';
+import { describe, it } from 'vitest';
+import { cognitoPool, cognitoWorkforce, group, REALISTIC, sharedSandbox, takenOnceSettled, type CognitoSetup, type World } from './test-support.js';
 
 /** How far ahead the tests stamp a write: it settles once the clock has moved this far. */
 const SETTLES_IN_MS = 200;
@@ -13,15 +12,10 @@ describe.each([
   ['realistic', REALISTIC],
   ['ideal', { ideal: true }],
 ])('SageMaker and unsettled Cognito writes, %s', (_mode, realism) => {
-  let sandbox: Sandbox;
-  const worlds: World[] = [];
-  const inRegion = (region: string) => {
-    const w = world(sandbox, region);
-    worlds.push(w);
-    return w;
-  };
-  const settlesAt = () => Date.now() + sandbox.state.clockOffsetMs + SETTLES_IN_MS;
-  const pool = (w: World, setup: CognitoSetup) => sandbox.state.cognito.regions[w.region]!.pools[setup.userPool]!;
+  const shared = sharedSandbox(realism);
+  const inRegion = shared.inRegion;
+  const settlesAt = () => Date.now() + shared.sandbox().state.clockOffsetMs + SETTLES_IN_MS;
+  const pool = (w: World, setup: CognitoSetup) => shared.sandbox().state.cognito.regions[w.region]!.pools[setup.userPool]!;
   const member = (setup: CognitoSetup, UserGroup: string): MemberDefinition => ({
     CognitoMemberDefinition: { UserPool: setup.userPool, ClientId: setup.clientId, UserGroup },
   });
@@ -41,13 +35,6 @@ describe.each([
     return name;
   };
 
-  beforeAll(async () => {
-    sandbox = await startSandboxForTests(realism);
-  });
-  afterAll(async () => {
-    for (const w of worlds) await w.close();
-    await sandbox.close();
-  });
 
   it('CreateWorkforce on a pool whose domain is still CREATING is refused until it is ACTIVE (realistic only)', async () => {
     const w = inRegion('us-east-2');

@@ -10,30 +10,23 @@ import {
   ListTagsCommand,
   ListWorkforcesCommand,
 } from '@aws-sdk/client-sagemaker';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   cognitoPool,
   createJob,
   expectError,
   labelingSetup,
   REALISTIC,
-  startSandboxForTests,
+  sharedSandbox,
   textClassificationJob,
-  world,
   type World,
 } from './test-support.js';
 
 const tags = [{ Key: 'gtctl:project', Value: 'demo' }];
 
 describe('SageMaker tags, realistic', () => {
-  let sandbox: Sandbox;
-  const worlds: World[] = [];
-  const inRegion = (region: string) => {
-    const w = world(sandbox, region);
-    worlds.push(w);
-    return w;
-  };
+  const shared = sharedSandbox(REALISTIC);
+  const inRegion = shared.inRegion;
   /** CreateWorkforce on a fresh, settled pool of the region. */
   const createWorkforce = async (w: World, withTags = true) => {
     const setup = await cognitoPool(w);
@@ -43,21 +36,14 @@ describe('SageMaker tags, realistic', () => {
   };
   /** What the workforce's tag store holds, read with realism off for a moment (the tag operations refuse it otherwise). */
   const storedTags = async (w: World, ResourceArn: string) => {
-    sandbox.realism.update({ ideal: true });
+    shared.sandbox().realism.update({ ideal: true });
     try {
       return (await w.sm.send(new ListTagsCommand({ ResourceArn }))).Tags;
     } finally {
-      sandbox.realism.update({ ideal: false });
+      shared.sandbox().realism.update({ ideal: false });
     }
   };
 
-  beforeAll(async () => {
-    sandbox = await startSandboxForTests(REALISTIC);
-  });
-  afterAll(async () => {
-    for (const w of worlds) await w.close();
-    await sandbox.close();
-  });
 
   it('refuses ListTags, AddTags and DeleteTags on a workforce ARN: "Invalid resource type: workforce"', async () => {
     const w = inRegion('us-east-2');
@@ -72,7 +58,7 @@ describe('SageMaker tags, realistic', () => {
 
   it('createWorkforceTags=rejected (the default): CreateWorkforce with Tags is refused and creates nothing', async () => {
     const w = inRegion('us-west-1');
-    expect(sandbox.realism.variant('createWorkforceTags')).toBe('rejected');
+    expect(shared.sandbox().realism.variant('createWorkforceTags')).toBe('rejected');
     await expectError(createWorkforce(w), 'ValidationException', 'Invalid resource type: workforce');
     expect((await w.sm.send(new ListWorkforcesCommand({}))).Workforces).toEqual([]);
     await createWorkforce(w, false);
@@ -88,7 +74,7 @@ describe('SageMaker tags, realistic', () => {
 
   it('createWorkforceTags=ignored: CreateWorkforce succeeds and drops the tags', async () => {
     const w = inRegion('ca-central-1');
-    sandbox.realism.update({ variants: { createWorkforceTags: 'ignored' } });
+    shared.sandbox().realism.update({ variants: { createWorkforceTags: 'ignored' } });
     const { WorkforceArn } = await createWorkforce(w);
     expect(await storedTags(w, WorkforceArn!)).toEqual([]);
   });
@@ -104,7 +90,7 @@ describe('SageMaker tags, realistic', () => {
     const describeJob = () => w.sm.send(new DescribeLabelingJobCommand({ LabelingJobName: 'Tagged-Job' }));
 
     it('describeJobTags=absent (the default): Describe has no Tags; ListTags on the ARN Describe gives has them', async () => {
-      expect(sandbox.realism.variant('describeJobTags')).toBe('absent');
+      expect(shared.sandbox().realism.variant('describeJobTags')).toBe('absent');
       const job = await describeJob();
       expect(job).not.toHaveProperty('Tags');
       expect(job.LabelingJobArn).toBe(arn);
@@ -114,7 +100,7 @@ describe('SageMaker tags, realistic', () => {
     });
 
     it('describeJobTags=returned: Describe has the Tags', async () => {
-      sandbox.realism.update({ variants: { describeJobTags: 'returned' } });
+      shared.sandbox().realism.update({ variants: { describeJobTags: 'returned' } });
       expect((await describeJob()).Tags).toEqual(tags);
     });
   });

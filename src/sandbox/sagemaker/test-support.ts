@@ -17,7 +17,7 @@ import {
   SageMakerClient,
   type CreateLabelingJobCommandInput,
 } from '@aws-sdk/client-sagemaker';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startSandbox, type RealismUpdate, type Sandbox } from '../index.js';
 
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
@@ -47,6 +47,29 @@ export const REALISTIC: RealismUpdate = { seed: 5, consistencyMs: 200 };
  * One sandbox per test file (quotas off: these tests are about behaviour, not rates). Ideal unless a test asks for
  * realism, e.g. `{ seed: 5, consistencyMs: 200 }`: most tests are about what AWS does once things have settled.
  */
+/**
+ * One sandbox for a describe block (started before its tests, closed after them), and clients per Region that close
+ * with it. `sandbox()` is the running sandbox (for its realism and state).
+ */
+export function sharedSandbox(realism: RealismUpdate): { sandbox(): Sandbox; inRegion(region: string): World } {
+  let running: Sandbox | undefined;
+  const worlds: World[] = [];
+  beforeAll(async () => void (running = await startSandboxForTests(realism)));
+  afterAll(async () => {
+    for (const w of worlds) await w.close();
+    await running?.close();
+  });
+  const sandbox = () => running!;
+  return {
+    sandbox,
+    inRegion: (region) => {
+      const w = world(sandbox(), region);
+      worlds.push(w);
+      return w;
+    },
+  };
+}
+
 export async function startSandboxForTests(realism: RealismUpdate = { ideal: true }): Promise<Sandbox> {
   return startSandbox({ quotas: { enabled: false }, realism });
 }
