@@ -47,7 +47,7 @@ function writeSpecs(members) {
   writeFileSync(path.join(specs, 'project.yaml'), `apiVersion: gtctl/v1\nkind: Project\nmetadata: { name: ${PROJECT} }\nspec:\n  region: us-east-1\n  accountId: "000000000000"\n`);
   writeFileSync(
     path.join(specs, 'workforce.yaml'),
-    `apiVersion: gtctl/v1\nkind: Workforce\nmetadata: { name: default }\nspec:\n  cognito: { userPool: managed, domain: gtctl-bench }\n  invitation: { organizationName: Bench, contactEmail: bench@example.com }\n`,
+    `apiVersion: gtctl/v1\nkind: Workforce\nmetadata: { name: default }\nspec:\n  cognito: { userPool: managed, domain: gtctl-bench }\n  invitation: { organizationName: Bench, contactEmail: bench@example.com }\n  email: { sesSourceArn: 'arn:aws:ses:us-east-1:000000000000:identity/bench@example.com' }\n`,
   );
   for (let t = 0; t < TEAMS; t++) {
     const list = members[t].length ? `  members:\n${members[t].map((e) => `    - ${e}\n`).join('')}` : '';

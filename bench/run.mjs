@@ -53,7 +53,7 @@ function writeSpecs(members) {
   rmSync(specs, { recursive: true, force: true });
   for (const d of ['teams', 'buckets', 'jobs']) mkdirSync(path.join(specs, d), { recursive: true });
   writeFileSync(path.join(specs, 'project.yaml'), `apiVersion: gtctl/v1\nkind: Project\nmetadata: { name: ${PROJECT} }\nspec:\n  region: us-east-1\n  accountId: "000000000000"\n`);
-  writeFileSync(path.join(specs, 'workforce.yaml'), `apiVersion: gtctl/v1\nkind: Workforce\nmetadata: { name: default }\nspec:\n  cognito: { userPool: managed, domain: gtctl-bench }\n  invitation: { organizationName: Bench, contactEmail: bench@example.com }\n`);
+  writeFileSync(path.join(specs, 'workforce.yaml'), `apiVersion: gtctl/v1\nkind: Workforce\nmetadata: { name: default }\nspec:\n  cognito: { userPool: managed, domain: gtctl-bench }\n  invitation: { organizationName: Bench, contactEmail: bench@example.com }\n  email: { sesSourceArn: 'arn:aws:ses:us-east-1:000000000000:identity/bench@example.com' }\n`);
   for (let t = 0; t < TEAMS; t++) {
     const list = members[t].length ? `  members:\n${members[t].map((e) => `    - ${e}\n`).join('')}` : '';
     writeFileSync(path.join(specs, 'teams', `${teamName(t)}.yaml`), `apiVersion: gtctl/v1\nkind: Team\nmetadata: { name: ${teamName(t)} }\nspec:\n  description: Bench team ${t + 1}\n${list}`);
