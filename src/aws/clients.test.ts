@@ -24,6 +24,40 @@ async function admin(method: string, route: string, body?: unknown): Promise<unk
   return response.json();
 }
 
+describe('the retry policy in the clients', () => {
+  it("keeps the SDK from retrying Cognito's daily e-mail limit (it would, as throttling): one attempt, then the error", async () => {
+    const rough = await startSandbox({ quotas: { enabled: false }, realism: { codeDeliveryFailureRate: 0 } });
+    try {
+      const aws = createAwsPorts({ region: 'us-east-1', endpoint: rough.url, credentials });
+      const pool = (await aws.cognito.createUserPool({ PoolName: 'limited', UsernameAttributes: ['email'] })).Id!;
+      const invite = (i: number) => aws.cognito.adminCreateUser({ UserPoolId: pool, Username: `w${i}@example.com`, DesiredDeliveryMediums: ['EMAIL'] });
+      for (let i = 0; i < 50; i++) await invite(i);
+      await fetch(`${rough.url}/_sandbox/requests`, { method: 'DELETE' });
+      const error = await invite(50).then(() => undefined, (e: unknown) => e);
+      expect(error).toMatchObject({ code: 'LimitExceededException', message: expect.stringContaining('Exceeded daily email limit') });
+      const log = (await (await fetch(`${rough.url}/_sandbox/requests`)).json()) as RequestLogEntry[];
+      expect(log.filter((e) => e.operation === 'AdminCreateUser')).toHaveLength(1);
+    } finally {
+      await rough.close();
+    }
+  });
+
+  it('retries a new bucket\'s configuration write until the bucket is visible everywhere (aws-evidence E1)', async () => {
+    const rough = await startSandbox({ quotas: { enabled: false }, realism: { seed: 2, consistencyMs: 200 } });
+    try {
+      const aws = createAwsPorts({ region: 'us-east-1', endpoint: rough.url, credentials });
+      await aws.s3.createBucket('fresh-bucket', 'us-east-1');
+      await aws.s3.putTags('fresh-bucket', { team: 'data' });
+      expect(await aws.s3.getTags('fresh-bucket')).toEqual({ team: 'data' });
+      const log = (await (await fetch(`${rough.url}/_sandbox/requests`)).json()) as RequestLogEntry[];
+      expect(log.filter((e) => e.operation === 'PutBucketTagging').map((e) => e.error ?? 'ok').at(-1)).toBe('ok');
+      expect(log.some((e) => e.operation === 'PutBucketTagging' && e.error === 'NoSuchBucket')).toBe(true);
+    } finally {
+      await rough.close();
+    }
+  });
+});
+
 describe('createAwsPorts', () => {
   it('asks STS who is calling', async () => {
     const aws = createAwsPorts({ region: 'eu-west-1', endpoint: sandbox.url, credentials });

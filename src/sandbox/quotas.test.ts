@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CognitoIdentityProviderClient, ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { startSandbox, type Sandbox } from './index.js';
-import { COGNITO_OPERATION_CATEGORY, Quotas } from './quotas.js';
+import { ListWorkteamsCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { COGNITO_OPERATION_CATEGORY, Quotas, SAGEMAKER_MODELLED_RPS } from './quotas.js';
 
 describe('Cognito quota buckets', () => {
   function fakeClock() {
@@ -95,5 +96,37 @@ describe('Cognito quotas on the wire', () => {
     }
     expect(await setQuotas({ enabled: true, scale: 2 })).toEqual({ enabled: true, scale: 2 });
     expect(await setQuotas({ scale: -1 })).toEqual({ __type: 'ValidationException', message: 'scale must be a positive number' });
+  });
+});
+
+describe('SageMaker throttling (aws-evidence E9)', () => {
+  it('lets a second of the modelled rate through at once, then one call per refill, per Region', () => {
+    let now = 0;
+    const quotas = new Quotas({}, () => now);
+    let passed = 0;
+    while (quotas.takeSageMaker('us-east-1')) passed++;
+    expect(passed).toBe(SAGEMAKER_MODELLED_RPS);
+    expect(quotas.takeSageMaker('eu-west-1')).toBe(true);
+    now += 1000 / SAGEMAKER_MODELLED_RPS;
+    expect(quotas.takeSageMaker('us-east-1')).toBe(true);
+    expect(quotas.takeSageMaker('us-east-1')).toBe(false);
+  });
+
+  it('answers a burst above it with ThrottlingException on the wire when realistic, and never when ideal', async () => {
+    const burst = async (ideal: boolean) => {
+      const sandbox = await startSandbox({ realism: { ideal } });
+      const sm = new SageMakerClient({ endpoint: sandbox.url, region: 'us-east-1', credentials: { accessKeyId: 't', secretAccessKey: 't' }, maxAttempts: 1 });
+      try {
+        const answers = await Promise.allSettled(Array.from({ length: SAGEMAKER_MODELLED_RPS * 2 }, () => sm.send(new ListWorkteamsCommand({}))));
+        return answers.filter((a) => a.status === 'rejected').map((a) => (a as PromiseRejectedResult).reason.name as string);
+      } finally {
+        sm.destroy();
+        await sandbox.close();
+      }
+    };
+    const refused = await burst(false);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(new Set(refused)).toEqual(new Set(['ThrottlingException']));
+    expect(await burst(true)).toEqual([]);
   });
 });

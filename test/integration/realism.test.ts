@@ -4,6 +4,7 @@
 // zero failed changes, under every value of every variant, and the next plan is empty.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { DeleteObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { VARIANTS } from '../../src/sandbox/index.js';
 import { DEFAULT_CODE_DELIVERY_FAILURE_RATE } from '../../src/sandbox/realism.js';
@@ -55,6 +56,25 @@ describe('one apply converges on the realistic sandbox', () => {
     const log = await world.requests();
     expect(log.some((e) => e.error === 'CodeDeliveryFailureException')).toBe(true);
     expect(new Set((await world.outbox()).map((m) => m.to))).toEqual(new Set(['ann@example.com', 'bob@example.com', 'carol@example.com']));
+  });
+
+  it("with a vendor workforce in ListWorkforces (E8): the project's is the private one", async () => {
+    const res = await fetch(`${world.url}/_sandbox/sagemaker/vendor-workforce?region=us-east-1`, { method: 'POST', body: JSON.stringify({ name: 'acme-labeling' }) });
+    expect(res.ok).toBe(true);
+    const dir = await world.arrange(everything());
+    expect(await world.changes(dir)).toEqual([]);
+  });
+
+  it('a dropped bucket with only old versions and delete markers left is not empty (A9): blocked, with the reason', async () => {
+    const versioned = aBucket({ name: 'gtctl-versions', spec: { versioning: true, objects: [{ key: 'notes.txt', content: 'v1' }] } });
+    await world.arrange([aProject({ name: PROJECT }), versioned]);
+    // Deleted out of band: ListObjectsV2 is empty, but the old version and a delete marker remain.
+    await world.s3.send(new DeleteObjectCommand({ Bucket: 'gtctl-versions', Key: 'notes.txt' }));
+    expect((await world.s3.send(new ListObjectsV2Command({ Bucket: 'gtctl-versions' }))).KeyCount).toBe(0);
+    const { code, plan } = await world.planJson(await world.specs([aProject({ name: PROJECT })]));
+    expect(code).toBe(1);
+    expect(plan.changes.map((c) => [c.action, c.address])).toEqual([['blocked', 'bucket/gtctl-versions']]);
+    expect(plan.changes[0]!.reasons[0]).toMatch(/holds objects, object versions or delete markers/);
   });
 
   it.each(Array.from({ length: 20 }, (_, i) => i + 1))('the seed scenario (specs/even-odd), seed %i', async (seed) => {
