@@ -44,17 +44,26 @@ export function resolveRegion(specRegion: string | undefined, options: AwsOption
 
 export async function connect(region: string, options: AwsOptions): Promise<AwsPorts> {
   const { createAwsPorts } = await import('../aws/clients.js');
-  // A benchmarking knob, not an option: GTCTL_COGNITO_RATE_SCALE multiplies every default Cognito pacing rate, to
-  // match a sandbox whose quotas are scaled the same way (POST /_sandbox/quotas {scale}). Unset: AWS's rates.
+  // A benchmarking knob, not an option: GTCTL_COGNITO_RATE_SCALE multiplies every default pacing rate (Cognito's and
+  // SageMaker's), to match a sandbox whose quotas are scaled the same way (POST /_sandbox/quotas {scale}, which scales
+  // its modelled SageMaker rate too). Unset: AWS's rates.
   const scaleText = (options.env ?? process.env).GTCTL_COGNITO_RATE_SCALE;
   let cognitoRates: Partial<Record<CognitoCategory, number>> | undefined;
+  let sageMakerRate: number | undefined;
   if (scaleText !== undefined && scaleText !== '') {
     const scale = Number(scaleText);
     if (!(scale > 0) || !Number.isFinite(scale)) throw new GtctlError('bad-rate-scale', `GTCTL_COGNITO_RATE_SCALE must be a positive number, got ${scaleText}`, 'user', 'Unset it, or set it to e.g. 10.');
-    const { DEFAULT_COGNITO_RATES } = await import('../aws/rate-limits.js');
+    const { DEFAULT_COGNITO_RATES, SAGEMAKER_RATE } = await import('../aws/rate-limits.js');
     cognitoRates = Object.fromEntries(Object.entries(DEFAULT_COGNITO_RATES).map(([category, rate]) => [category, rate * scale])) as Record<CognitoCategory, number>;
+    sageMakerRate = SAGEMAKER_RATE * scale;
   }
-  return createAwsPorts({ region, ...(options.profile ? { profile: options.profile } : {}), ...(options.endpoint ? { endpoint: options.endpoint } : {}), ...(cognitoRates ? { cognitoRates } : {}) });
+  return createAwsPorts({
+    region,
+    ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    ...(cognitoRates ? { cognitoRates } : {}),
+    ...(sageMakerRate ? { sageMakerRate } : {}),
+  });
 }
 
 /** The caller's account, checked against the expected one before anything else is called. */
