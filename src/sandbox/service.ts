@@ -4,6 +4,7 @@ import type { CognitoState } from './cognito/state.js';
 import type { SageMakerState } from './sagemaker/state.js';
 import type { S3State } from './s3/state.js';
 import type { Realism } from './realism.js';
+import type { SageMakerBackends } from './sagemaker/backends/ports.js';
 
 /** The sandbox's account; every ARN it mints uses it. */
 export const SANDBOX_ACCOUNT = '000000000000';
@@ -43,6 +44,8 @@ export interface RequestContext {
   state: SandboxState;
   /** The rough behaviours of real AWS (realism.ts): services ask it before playing any of them. */
   realism: Realism;
+  /** The Cognito and S3 that SageMaker uses: the sandbox's own, or another endpoint's (sagemaker/backends/). */
+  backends: SageMakerBackends;
 }
 
 /** One operation of a JSON (awsJson1_1) service. `input` has already passed the constraint table. */
@@ -80,6 +83,8 @@ export interface JsonService {
   adminRoutes?: Readonly<Record<string, AdminRoute>>;
   /** The path segment for `adminRoutes`, e.g. `cognito` or `sagemaker`. */
   routePrefix: string;
+  /** Operations and admin routes run one at a time (server/turns.ts): their check-then-act rules span awaits. */
+  oneAtATime?: boolean;
 }
 
 /** A sandbox-only route: not AWS, used by tests and by `gtctl sandbox label` to stand in for people. */

@@ -24,6 +24,8 @@ interface ServeArgs {
   'consistency-ms'?: number;
   ideal: boolean;
   variant?: string[];
+  'cognito-endpoint'?: string;
+  's3-endpoint'?: string;
 }
 
 interface LabelArgs {
@@ -50,7 +52,9 @@ export const sandboxCommand: CommandModule<object, ServeArgs> = {
       .option('seed', { type: 'number', global: false, describe: 'Seed of the realistic behaviours\' random draws (default 1)' })
       .option('consistency-ms', { type: 'number', global: false, describe: 'How long new things take to become visible, in ms (default 300)' })
       .option('ideal', { type: 'boolean', global: false, default: false, describe: 'Turn every realistic behaviour off: instant, sequential, limitless (for debugging only)' })
-      .option('variant', { type: 'string', array: true, global: false, describe: 'Play one of AWS\'s unknown behaviours: NAME=VALUE (repeatable; GET /_sandbox/realism lists them)' }),
+      .option('variant', { type: 'string', array: true, global: false, describe: 'Play one of AWS\'s unknown behaviours: NAME=VALUE (repeatable; GET /_sandbox/realism lists them)' })
+      .option('cognito-endpoint', { type: 'string', global: false, describe: 'Serve SageMaker over the Cognito at this URL (moto, AWS: `aws`) instead of the sandbox\'s own' })
+      .option('s3-endpoint', { type: 'string', global: false, describe: 'Serve SageMaker over the S3 at this URL (moto, AWS: `aws`) instead of the sandbox\'s own' }),
   handler: async (args) => {
     const options = sandboxOptions(args);
     const { startSandbox, StateFileError } = await import('../../sandbox/index.js');
@@ -61,8 +65,13 @@ export const sandboxCommand: CommandModule<object, ServeArgs> = {
         throw new GtctlError('port-in-use', `port ${options.port} is already in use`, 'user', 'Pass --port 0 for a free port, or stop the other server.');
       throw error;
     };
-    const sandbox = await startSandbox(options).catch(explained);
-    process.stdout.write(banner(sandbox.url, options));
+    const sandbox = await startSandbox(options).catch((error: unknown) => {
+      // The external endpoint's STS could not be reached: the user's to fix.
+      if (options.external && error instanceof Error && error.message.startsWith('Cannot reach STS'))
+        throw new GtctlError('external-endpoint', error.message, 'user', 'Start that server first, or check the URL.');
+      return explained(error);
+    });
+    process.stdout.write(banner(sandbox.url, sandbox.account, options));
     await untilStopped();
     await sandbox.close().catch(explained);
     process.stdout.write(`gtctl sandbox stopped${options.statePath ? `; state saved to ${options.statePath}` : ''}\n`);
@@ -91,6 +100,14 @@ export function sandboxOptions(args: ArgumentsCamelCase<ServeArgs>): SandboxOpti
       return [name, value];
     }),
   );
+  const external = Object.fromEntries(
+    (['cognito-endpoint', 's3-endpoint'] as const).flatMap((flag) => {
+      const value = args[flag];
+      if (value === undefined) return [];
+      if (value !== 'aws' && !/^https?:\/\/[^/\s]+\/?$/.test(value)) throw usage(`--${flag} must be an http(s) URL with no path, or "aws", not "${value}"`);
+      return [[flag === 'cognito-endpoint' ? 'cognitoEndpoint' : 's3Endpoint', value.replace(/\/$/, '')]];
+    }),
+  );
   const everyCall = {
     operation: '*',
     ...(latency !== undefined && { latencyMs: latency }),
@@ -103,14 +120,29 @@ export function sandboxOptions(args: ArgumentsCamelCase<ServeArgs>): SandboxOpti
     ...(Object.keys(everyCall).length > 1 && { faults: { rules: [everyCall] } }),
     quotas: { enabled: args.quotas, scale: quotaScale },
     realism: { ideal: args.ideal, ...(seed !== undefined && { seed }), ...(consistencyMs !== undefined && { consistencyMs }), ...(Object.keys(variants).length > 0 && { variants }) },
+    ...(Object.keys(external).length > 0 && { external }),
   };
 }
 
+/**
+ * The environment that points gtctl (and any SDK) at this sandbox: one endpoint for everything, or, over external
+ * backends, SageMaker here and Cognito, S3 and STS where they are (nothing for `aws`: the SDK's own endpoints).
+ */
+function endpointExports(url: string, options: SandboxOptions): string[] {
+  const { cognitoEndpoint, s3Endpoint } = options.external ?? {};
+  if (!cognitoEndpoint && !s3Endpoint) return [`export AWS_ENDPOINT_URL=${url}`];
+  const sts = cognitoEndpoint ?? s3Endpoint;
+  const endpoints = { SAGEMAKER: url, COGNITO_IDENTITY_PROVIDER: cognitoEndpoint ?? url, S3: s3Endpoint ?? url, STS: sts };
+  return Object.entries(endpoints).flatMap(([service, endpoint]) => (endpoint === 'aws' ? [] : [`export AWS_ENDPOINT_URL_${service}=${endpoint}`]));
+}
+
 // What a user pastes into a shell; the notes are shell comments so pasting all of it is harmless.
-function banner(url: string, options: SandboxOptions): string {
+function banner(url: string, account: string, options: SandboxOptions): string {
+  const { cognitoEndpoint, s3Endpoint } = options.external ?? {};
+  const over = [cognitoEndpoint && `Cognito at ${cognitoEndpoint}`, s3Endpoint && `S3 at ${s3Endpoint}`].filter(Boolean).join(', ');
   return [
-    `gtctl sandbox listening on ${url} (account 000000000000)`,
-    `export AWS_ENDPOINT_URL=${url}`,
+    `gtctl sandbox listening on ${url} (account ${account}${over ? `; SageMaker over ${over}` : ''})`,
+    ...endpointExports(url, options),
     'export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1',
     `# state: ${options.statePath ?? 'in memory'}; Cognito quotas: ${options.quotas?.enabled ? `on (scale ${options.quotas.scale})` : 'off'}; Ctrl-C stops`,
     `# realism: ${options.realism?.ideal ? 'off (--ideal)' : `on (seed ${options.realism?.seed ?? 1}, consistency ${options.realism?.consistencyMs ?? 300} ms; GET /_sandbox/realism shows the variants)`}`,

@@ -33,8 +33,10 @@ export function emailConfiguration(email: EmailSending | undefined): { account: 
 
 export function planWorkforce(desired: Workforce | undefined, project: Project, live: LiveState): KindPlan {
   if (!desired) return { changes: [], noOps: 0 };
-  // The tags live on the pool (A1); an existing pool records the workforce's owner under its own key.
-  const ownerTag = desired.identity.type === 'cognito-existing' ? WORKFORCE_OWNERSHIP_TAG : OWNERSHIP_TAG;
+  // The tags live on the pool (A1); an existing pool records the workforce's owner under its own key, unless it is
+  // a pool this project made (an imported managed workforce names its pool by id): its own tag already says so.
+  const madeByProject = live.userPool?.tags[OWNERSHIP_TAG] === project.name;
+  const ownerTag = desired.identity.type === 'cognito-existing' && !madeByProject ? WORKFORCE_OWNERSHIP_TAG : OWNERSHIP_TAG;
   const tags = ownerTag === OWNERSHIP_TAG ? desiredTags(project, desired.tags) : (({ [OWNERSHIP_TAG]: _own, ...rest }) => ({ ...rest, [ownerTag]: project.name }))(desiredTags(project, desired.tags));
   const base = { address: address.workforce(desired.name), kind: 'workforce' as const, workforce: desired, dependsOn: [], tags };
   const blocked = (reasons: string[], diff: FieldDiff[] = []): KindPlan => ({

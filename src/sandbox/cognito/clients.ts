@@ -11,8 +11,9 @@ import type { ClientRecord, PoolRecord } from './state.js';
 /** App clients per user pool (AWS quota). */
 const MAX_CLIENTS = 1000;
 
-// Members of Create/UpdateUserPoolClientRequest stored as given (apart from the defaults below).
-const SETTINGS = [
+// Members of Create/UpdateUserPoolClientRequest stored as given (apart from the defaults below); also what
+// SageMaker over an external Cognito reads back and writes (sagemaker/backends/external.ts).
+export const CLIENT_SETTINGS = [
   'ClientName',
   'RefreshTokenValidity',
   'AccessTokenValidity',
@@ -48,7 +49,7 @@ const DEFAULTS: Readonly<Record<string, unknown>> = {
 
 function clientSettings(input: Record<string, unknown>): Record<string, unknown> {
   const settings: Record<string, unknown> = {};
-  for (const member of SETTINGS) {
+  for (const member of CLIENT_SETTINGS) {
     const value = input[member] ?? DEFAULTS[member];
     if (value !== undefined) settings[member] = value;
   }

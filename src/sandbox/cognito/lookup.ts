@@ -1,15 +1,9 @@
-// Read-only queries other sandbox services make of Cognito state (SageMaker checks pools, clients and groups).
-// They never change state and never throw: an unknown pool, client, group or user is simply absent.
+// Read-only queries other sandbox services make of Cognito state (SageMaker checks pools, clients and groups,
+// through sagemaker/backends/local.ts). They never change state and never throw: an unknown pool, client, group or
+// user is simply absent.
+import type { CognitoUserView } from '../sagemaker/backends/ports.js';
 import { findPool, findUser as findUserRecord } from './find.js';
 import type { CognitoState, UserRecord } from './state.js';
-
-export interface CognitoUserView {
-  username: string;
-  sub: string;
-  email?: string;
-  enabled: boolean;
-  status: string;
-}
 
 function view(user: UserRecord): CognitoUserView {
   const email = user.attributes['email'];
@@ -40,14 +34,10 @@ export function userPoolDomain(state: CognitoState, region: string, userPoolId: 
   return domain && !domain.certificateArn ? domain.domain : undefined;
 }
 
-/** In user creation order. */
-export function usersInGroup(state: CognitoState, region: string, userPoolId: string, groupName: string): CognitoUserView[] {
+/** The groups the user (by username or alias) is in. */
+export function groupsOfUser(state: CognitoState, region: string, userPoolId: string, usernameOrAlias: string): string[] {
   const pool = findPool(state, region, userPoolId);
-  if (!pool?.groups[groupName]) return [];
-  return Object.values(pool.users)
-    .filter((user) => user.groups.includes(groupName))
-    .sort((a, b) => a.seq - b.seq)
-    .map(view);
+  return (pool && findUserRecord(pool, usernameOrAlias)?.groups) ?? [];
 }
 
 /** By username, or by e-mail alias when the pool signs in with e-mail (case-insensitively if the pool is). */

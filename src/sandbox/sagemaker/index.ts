@@ -27,4 +27,6 @@ export const sageMakerService: JsonService = {
   validationErrorCode: 'ValidationException',
   adminRoutes: { ...workerRoutes, ...vendorWorkforceRoutes, ...roleRoutes },
   routePrefix: 'sagemaker',
+  // Its operations await the Cognito and S3 backends between checking the state and changing it.
+  oneAtATime: true,
 };

@@ -1,8 +1,7 @@
-// What a labeling job reads from the sandbox's S3 when it is created: the input manifest, the label category file
+// What a labeling job reads from S3 (the sandbox's, or an external one: backends/) when it is created: the input manifest, the label category file
 // and the worker task template, and whether its output bucket exists. A problem here is not an API error: the job
 // is created and goes Failed with a FailureReason, as Ground Truth reports input problems after CreateLabelingJob.
 // The reasons' wording is the sandbox's own (UNCONFIRMED), in AWS's "ClientError: ..." form.
-import { bucketRegion, getObject } from '../s3/objects.js';
 import type { RequestContext } from '../service.js';
 import type { DataObject, LabelingJobRequest } from './state.js';
 import type { TaskType } from './task-types.js';
@@ -33,19 +32,19 @@ export function parseS3Uri(uri: string): S3Location | undefined {
 }
 
 /** The inputs of a new job, or the reason it fails. */
-export function readJobInputs(
+export async function readJobInputs(
   ctx: RequestContext,
   request: LabelingJobRequest,
   taskType: TaskType,
-): JobInputs | { failureReason: string } {
+): Promise<JobInputs | { failureReason: string }> {
   try {
-    const objects = parseManifest(read(ctx, request.InputConfig.DataSource.S3DataSource!.ManifestS3Uri, 'input manifest'));
+    const objects = parseManifest(await read(ctx, request.InputConfig.DataSource.S3DataSource!.ManifestS3Uri, 'input manifest'));
     const labels = request.LabelCategoryConfigS3Uri
-      ? parseLabelFile(read(ctx, request.LabelCategoryConfigS3Uri, 'label category configuration file'), taskType)
+      ? parseLabelFile(await read(ctx, request.LabelCategoryConfigS3Uri, 'label category configuration file'), taskType)
       : noLabelFile(taskType);
     const template = request.HumanTaskConfig.UiConfig.UiTemplateS3Uri;
-    if (template) read(ctx, template, 'worker task template');
-    bucketOf(ctx, request.OutputConfig.S3OutputPath, 'output location');
+    if (template) await read(ctx, template, 'worker task template');
+    await bucketOf(ctx, request.OutputConfig.S3OutputPath, 'output location');
     return { objects, labels };
   } catch (error) {
     if (error instanceof InputProblem) return { failureReason: `ClientError: ${error.message}` };
@@ -54,21 +53,21 @@ export function readJobInputs(
 }
 
 /** The bucket of `uri`, which must exist in the job's region (Ground Truth reads and writes in its own region). */
-function bucketOf(ctx: RequestContext, uri: string, what: string): S3Location {
+async function bucketOf(ctx: RequestContext, uri: string, what: string): Promise<S3Location> {
   const location = parseS3Uri(uri);
   if (!location) throw new InputProblem(`The ${what} ${uri} is not an S3 URI.`);
-  const region = bucketRegion(ctx.state.s3, location.bucket);
+  const region = await ctx.backends.s3.bucketRegion(location.bucket);
   if (region === undefined) throw new InputProblem(`Could not access the ${what} ${uri}: bucket ${location.bucket} does not exist.`);
   if (region !== ctx.region)
     throw new InputProblem(`The ${what} ${uri} is in ${region}; it must be in ${ctx.region}, the labeling job's region.`);
   return location;
 }
 
-function read(ctx: RequestContext, uri: string, what: string): string {
-  const { bucket, key } = bucketOf(ctx, uri, what);
-  const object = getObject(ctx.state.s3, bucket, key);
-  if (!object) throw new InputProblem(`Could not read the ${what} ${uri}: the object does not exist.`);
-  return object.body.toString('utf8');
+async function read(ctx: RequestContext, uri: string, what: string): Promise<string> {
+  const { bucket, key } = await bucketOf(ctx, uri, what);
+  const body = await ctx.backends.s3.getObject(bucket, key);
+  if (!body) throw new InputProblem(`Could not read the ${what} ${uri}: the object does not exist.`);
+  return body.toString('utf8');
 }
 
 /** JSON Lines: one object per non-blank line, each with exactly one of `source` and `source-ref` (aws-facts §5.1). */

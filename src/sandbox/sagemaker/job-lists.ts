@@ -7,8 +7,10 @@ import { isPublicCrowd, labelCounters, settleJob } from './job-status.js';
 import { nameContains, page, sorted, withinTimes, type PageRequest, type SortOrder } from './pagination.js';
 import { regionState, type JobRecord } from './state.js';
 
-function settledJobs(ctx: RequestContext): JobRecord[] {
-  return Object.values(regionState(ctx.state.sagemaker, ctx.region).jobs).map((job) => settleJob(ctx, job));
+async function settledJobs(ctx: RequestContext): Promise<JobRecord[]> {
+  const jobs = Object.values(regionState(ctx.state.sagemaker, ctx.region).jobs);
+  for (const job of jobs) await settleJob(ctx, job);
+  return jobs;
 }
 
 function summary(job: JobRecord) {
@@ -51,8 +53,8 @@ interface ListForWorkteamInput extends PageRequest {
 }
 
 export const jobListOperations = {
-  ListLabelingJobs(input: ListLabelingJobsInput, ctx: RequestContext) {
-    const matching = settledJobs(ctx).filter(
+  async ListLabelingJobs(input: ListLabelingJobsInput, ctx: RequestContext) {
+    const matching = (await settledJobs(ctx)).filter(
       (job) =>
         withinTimes(job.createdMs, input.CreationTimeAfter, input.CreationTimeBefore) &&
         withinTimes(job.lastModifiedMs, input.LastModifiedTimeAfter, input.LastModifiedTimeBefore) &&
@@ -68,11 +70,11 @@ export const jobListOperations = {
    * Every job sent to the team, whatever its status (UNCONFIRMED: AWS may list only jobs with work left).
    * PendingHuman counts the objects still waiting for answers while the job is InProgress.
    */
-  ListLabelingJobsForWorkteam(input: ListForWorkteamInput, ctx: RequestContext) {
+  async ListLabelingJobsForWorkteam(input: ListForWorkteamInput, ctx: RequestContext) {
     const records = regionState(ctx.state.sagemaker, ctx.region);
     if (!isPublicCrowd(input.WorkteamArn) && !Object.values(records.workteams).some((t) => t.arn === input.WorkteamArn))
       throw resourceNotFound(`Work team ${input.WorkteamArn} does not exist.`);
-    const matching = settledJobs(ctx).filter(
+    const matching = (await settledJobs(ctx)).filter(
       (job) =>
         job.request.HumanTaskConfig.WorkteamArn === input.WorkteamArn &&
         withinTimes(job.createdMs, input.CreationTimeAfter, input.CreationTimeBefore) &&

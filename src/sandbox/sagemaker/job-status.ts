@@ -41,21 +41,21 @@ function fail(job: JobRecord, reason: string, atMs: number): void {
 }
 
 /** Completed or Stopped: the output manifest is written first; if the output bucket is gone the job fails instead. */
-export function finish(ctx: RequestContext, job: JobRecord, status: 'Completed' | 'Stopped', atMs: number): void {
-  const uri = writeOutputManifest(ctx, job, atMs);
+export async function finish(ctx: RequestContext, job: JobRecord, status: 'Completed' | 'Stopped', atMs: number): Promise<void> {
+  const uri = await writeOutputManifest(ctx, job, atMs);
   if (uri === undefined) return fail(job, `ClientError: Could not write the output manifest under ${job.request.OutputConfig.S3OutputPath}.`, atMs);
   job.outputUri = uri;
   moveTo(job, status, atMs);
 }
 
-export function beginStop(ctx: RequestContext, job: JobRecord): void {
+export async function beginStop(ctx: RequestContext, job: JobRecord): Promise<void> {
   const now = ctx.now().getTime();
   moveTo(job, 'Stopping', now);
   job.settlesAtMs = now + ctx.state.sagemaker.settings.transitionMs;
-  settleJob(ctx, job);
+  await settleJob(ctx, job);
 }
 
-export function settleJob(ctx: RequestContext, job: JobRecord): JobRecord {
+export async function settleJob(ctx: RequestContext, job: JobRecord): Promise<JobRecord> {
   const now = ctx.now().getTime();
   if (job.status === 'Initializing' && now >= job.settlesAtMs!) {
     const at = job.settlesAtMs!;
@@ -76,15 +76,15 @@ export function settleJob(ctx: RequestContext, job: JobRecord): JobRecord {
     } else if (expiresAt <= now) {
       for (const object of job.objects)
         if (!object.consolidated) object.failureReason = 'ClientError: The tasks expired before enough workers answered.';
-      finish(ctx, job, 'Completed', expiresAt);
+      await finish(ctx, job, 'Completed', expiresAt);
     }
   }
-  if (job.status === 'Stopping' && now >= job.settlesAtMs!) finish(ctx, job, 'Stopped', job.settlesAtMs!);
+  if (job.status === 'Stopping' && now >= job.settlesAtMs!) await finish(ctx, job, 'Stopped', job.settlesAtMs!);
   return job;
 }
 
 /** After workers' answers: complete the job when every object is labeled, or stop it when a stopping condition is met. */
-export function afterAnswers(ctx: RequestContext, job: JobRecord): void {
+export async function afterAnswers(ctx: RequestContext, job: JobRecord): Promise<void> {
   const { HumanLabeled } = labelCounters(job);
   if (HumanLabeled === job.objects.length) return finish(ctx, job, 'Completed', ctx.now().getTime());
   const conditions = job.request.StoppingConditions;
@@ -92,5 +92,5 @@ export function afterAnswers(ctx: RequestContext, job: JobRecord): void {
   const byShare =
     conditions?.MaxPercentageOfInputDatasetLabeled !== undefined &&
     HumanLabeled * 100 >= conditions.MaxPercentageOfInputDatasetLabeled * job.objects.length;
-  if (byCount || byShare) beginStop(ctx, job);
+  if (byCount || byShare) await beginStop(ctx, job);
 }

@@ -14,7 +14,7 @@ import { jobTaskType, type TaskType } from './task-types.js';
 /** TaskAvailabilityLifetimeInSeconds ceilings (aws-facts §3.3): 30 days for private teams, 12 hours for the public crowd. */
 const MAX_AVAILABILITY_S = { private: 2_592_000, public: 43_200 };
 
-export function findJob(ctx: RequestContext, records: RegionState, name: string): JobRecord {
+export async function findJob(ctx: RequestContext, records: RegionState, name: string): Promise<JobRecord> {
   const job = records.jobs[name.toLowerCase()];
   if (!job) throw resourceNotFound(`Could not find labeling job ${name}.`);
   return settleJob(ctx, job);
@@ -95,7 +95,7 @@ function describe(ctx: RequestContext, records: RegionState, job: JobRecord) {
 type CreateLabelingJobInput = LabelingJobRequest & { LabelingJobName: string; Tags?: Tag[] };
 
 export const jobOperations = {
-  CreateLabelingJob(input: CreateLabelingJobInput, ctx: RequestContext) {
+  async CreateLabelingJob(input: CreateLabelingJobInput, ctx: RequestContext) {
     const records = regionState(ctx.state.sagemaker, ctx.region);
     const taken = records.jobs[input.LabelingJobName.toLowerCase()];
     if (taken) throw resourceInUse(`Labeling job ${taken.name} already exists; job names are case-insensitive and cannot be reused.`);
@@ -103,7 +103,7 @@ export const jobOperations = {
     const taskType = jobTaskType(input.HumanTaskConfig);
     checkRequest(ctx, records, input, taskType);
     const { Tags, LabelingJobName: name, ...request } = input;
-    const inputs = readJobInputs(ctx, input, taskType);
+    const inputs = await readJobInputs(ctx, input, taskType);
     const now = ctx.now().getTime();
     const job: JobRecord = {
       name,
@@ -123,20 +123,20 @@ export const jobOperations = {
     return { LabelingJobArn: job.arn };
   },
 
-  DescribeLabelingJob(input: { LabelingJobName: string }, ctx: RequestContext) {
+  async DescribeLabelingJob(input: { LabelingJobName: string }, ctx: RequestContext) {
     const records = regionState(ctx.state.sagemaker, ctx.region);
-    return describe(ctx, records, findJob(ctx, records, input.LabelingJobName));
+    return describe(ctx, records, await findJob(ctx, records, input.LabelingJobName));
   },
 
-  StopLabelingJob(input: { LabelingJobName: string }, ctx: RequestContext) {
-    const job = findJob(ctx, regionState(ctx.state.sagemaker, ctx.region), input.LabelingJobName);
+  async StopLabelingJob(input: { LabelingJobName: string }, ctx: RequestContext) {
+    const job = await findJob(ctx, regionState(ctx.state.sagemaker, ctx.region), input.LabelingJobName);
     // A job already stopping or stopped: the call succeeds and changes nothing (aws-evidence A4, weak).
     if (job.status === 'Stopping' || job.status === 'Stopped') return {};
     // UNCONFIRMED: a Completed or Failed job is refused. The evidence is silent (Terraform stops Completed jobs on
     // destroy, but its tests never reach Completed); refusing is the rougher guess, so gtctl must not stop them.
     if (job.status !== 'Initializing' && job.status !== 'InProgress')
       throw validation(`Labeling job ${job.name} is ${job.status}; only Initializing or InProgress jobs can be stopped.`);
-    beginStop(ctx, job);
+    await beginStop(ctx, job);
     return {};
   },
 };

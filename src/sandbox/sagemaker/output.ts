@@ -1,6 +1,5 @@
-// What a labeling job writes to the sandbox's S3 under `<S3OutputPath>/<job name>/` (aws-facts §5.3): each data
+// What a labeling job writes to S3 (the sandbox's, or an external one) under `<S3OutputPath>/<job name>/` (aws-facts §5.3): each data
 // object's worker responses once it is consolidated, and the output manifest when the job completes or stops.
-import { putObject } from '../s3/objects.js';
 import type { RequestContext } from '../service.js';
 import { groundTruthDate } from './consolidation.js';
 import { parseS3Uri } from './job-inputs.js';
@@ -17,7 +16,7 @@ function outputObject(job: JobRecord, path: string): { bucket: string; key: stri
 const json = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8');
 
 /** Writes the manifest of every data object, in input order; returns its URI, or undefined if the bucket is gone. */
-export function writeOutputManifest(ctx: RequestContext, job: JobRecord, atMs: number): string | undefined {
+export async function writeOutputManifest(ctx: RequestContext, job: JobRecord, atMs: number): Promise<string | undefined> {
   const attribute = job.request.LabelAttributeName;
   const lines = job.objects.map(({ line, consolidated, failureReason }) => {
     if (consolidated) return JSON.stringify({ ...line, [attribute]: consolidated.value, [`${attribute}-metadata`]: consolidated.metadata });
@@ -28,7 +27,7 @@ export function writeOutputManifest(ctx: RequestContext, job: JobRecord, atMs: n
   });
   const { bucket, key } = outputObject(job, 'manifests/output/output.manifest');
   const body = Buffer.from(lines.map((l) => `${l}\n`).join(''), 'utf8');
-  return putObject(ctx.state.s3, bucket, key, body, 'application/octet-stream', new Date(atMs)) ? `s3://${bucket}/${key}` : undefined;
+  return (await ctx.backends.s3.putObject(bucket, key, body, 'application/octet-stream', new Date(atMs))) ? `s3://${bucket}/${key}` : undefined;
 }
 
 /**
@@ -36,7 +35,7 @@ export function writeOutputManifest(ctx: RequestContext, job: JobRecord, atMs: n
  * worker's Cognito identity. The answer key is the built-in template's crowd element (UNCONFIRMED: a real template
  * names it with its own `name` attribute).
  */
-export function writeWorkerResponses(ctx: RequestContext, job: JobRecord, taskType: TaskType, index: number, atMs: number): void {
+export async function writeWorkerResponses(ctx: RequestContext, job: JobRecord, taskType: TaskType, index: number, atMs: number): Promise<void> {
   const answers = job.objects[index]!.answers.map((answer) => ({
     acceptanceTime: new Date(answer.answeredMs).toISOString(),
     answerContent: { [taskType.answerElement]: answerContent(taskType, answer) },
@@ -52,7 +51,7 @@ export function writeWorkerResponses(ctx: RequestContext, job: JobRecord, taskTy
     },
   }));
   const { bucket, key } = outputObject(job, `annotations/worker-response/iteration-1/${index}/${groundTruthDate(atMs)}.json`);
-  putObject(ctx.state.s3, bucket, key, json({ answers }), 'application/json', new Date(atMs));
+  await ctx.backends.s3.putObject(bucket, key, json({ answers }), 'application/json', new Date(atMs));
 }
 
 function answerContent(taskType: TaskType, answer: WorkerAnswer): unknown {

@@ -3,7 +3,6 @@
 //   tasks    { job, worker }           -> PendingTask[]: objects the worker has not answered that still need answers
 //   label    LabelRequest               -> { accepted, jobStatus }: records answers, consolidates full objects
 //   settings { transitionMs? }          -> { transitionMs }: the status transition delay (0 = immediate)
-import { findUser, usersInGroup } from '../cognito/lookup.js';
 import { ServiceError, type LabelRequest, type PendingTask, type RequestContext } from '../service.js';
 import { consolidate } from './consolidation.js';
 import { validation } from './errors.js';
@@ -23,7 +22,7 @@ interface Worker {
 }
 
 /** The worker, who must be an enabled Cognito user in one of the groups of the job's work team. */
-function teamMember(ctx: RequestContext, job: JobRecord, email: string): Worker {
+async function teamMember(ctx: RequestContext, job: JobRecord, email: string): Promise<Worker> {
   const teamArn = job.request.HumanTaskConfig.WorkteamArn;
   if (isPublicCrowd(teamArn)) throw validation('Public crowd (Mechanical Turk) workers are not modelled by the sandbox.');
   const team = Object.values(regionState(ctx.state.sagemaker, ctx.region).workteams).find((t) => t.arn === teamArn);
@@ -31,10 +30,11 @@ function teamMember(ctx: RequestContext, job: JobRecord, email: string): Worker 
   const groups = cognitoMembers(team);
   if (groups.length === 0) throw validation('Workers of OIDC work teams are not modelled by the sandbox.');
   const userPool = groups[0]!.UserPool;
-  const user = findUser(ctx.state.cognito, ctx.region, userPool, email);
+  const user = await ctx.backends.cognito.findUser(ctx.region, userPool, email);
   if (!user) throw notAllowed(`${email} is not a user of user pool ${userPool}.`);
   if (!user.enabled) throw notAllowed(`${email} is disabled in user pool ${userPool}.`);
-  const member = groups.some((g) => usersInGroup(ctx.state.cognito, ctx.region, userPool, g.UserGroup).some((u) => u.username === user.username));
+  const userGroups = await ctx.backends.cognito.groupsOfUser(ctx.region, userPool, user.username);
+  const member = groups.some((g) => userGroups.includes(g.UserGroup));
   if (!member) throw notAllowed(`${email} is not in any group of work team ${team.name} (${groups.map((g) => g.UserGroup).join(', ')}).`);
   return { username: user.username, sub: user.sub, userPool };
 }
@@ -64,9 +64,9 @@ function checkLabel(taskType: TaskType, labels: readonly string[], label: unknow
 const isOpen = (object: JobRecord['objects'][number]) => !object.consolidated && !object.failureReason;
 
 export const workerRoutes = {
-  tasks(body: { job?: unknown; worker?: unknown }, ctx: RequestContext): PendingTask[] {
-    const job = findJob(ctx, regionState(ctx.state.sagemaker, ctx.region), requireString(body.job, 'job'));
-    const worker = teamMember(ctx, job, requireString(body.worker, 'worker'));
+  async tasks(body: { job?: unknown; worker?: unknown }, ctx: RequestContext): Promise<PendingTask[]> {
+    const job = await findJob(ctx, regionState(ctx.state.sagemaker, ctx.region), requireString(body.job, 'job'));
+    const worker = await teamMember(ctx, job, requireString(body.worker, 'worker'));
     if (job.status !== 'InProgress') return [];
     const multiLabel = jobTaskType(job.request.HumanTaskConfig).kind === 'multi-label';
     return job.objects.flatMap((object, index) =>
@@ -76,9 +76,9 @@ export const workerRoutes = {
     );
   },
 
-  label(body: Partial<LabelRequest>, ctx: RequestContext) {
-    const job = findJob(ctx, regionState(ctx.state.sagemaker, ctx.region), requireString(body.job, 'job'));
-    const worker = teamMember(ctx, job, requireString(body.worker, 'worker'));
+  async label(body: Partial<LabelRequest>, ctx: RequestContext) {
+    const job = await findJob(ctx, regionState(ctx.state.sagemaker, ctx.region), requireString(body.job, 'job'));
+    const worker = await teamMember(ctx, job, requireString(body.worker, 'worker'));
     if (job.status !== 'InProgress') throw validation(`Labeling job ${job.name} is ${job.status}; only InProgress jobs take answers.`);
     if (!Array.isArray(body.answers)) throw validation('answers must be a list of { object, label }.');
     const taskType = jobTaskType(job.request.HumanTaskConfig);
@@ -105,10 +105,10 @@ export const workerRoutes = {
       accepted++;
       if (object.answers.length >= needed) {
         object.consolidated = consolidate(taskType, job.labels, object.answers, job.name, now);
-        writeWorkerResponses(ctx, job, taskType, index, now);
+        await writeWorkerResponses(ctx, job, taskType, index, now);
       }
     }
-    if (accepted > 0) afterAnswers(ctx, job);
+    if (accepted > 0) await afterAnswers(ctx, job);
     return { accepted, jobStatus: job.status };
   },
 

@@ -2,11 +2,9 @@
 // app client of the sandbox's Cognito (same region) or by an OIDC identity provider; vendor workforces
 // (vendor-workforces.ts) are listed beside it. Status is computed from the clock: Initializing (after Create) or
 // Updating (after Update) until the transition delay has passed, then Active.
-import { appClientExists, userPoolDomain, userPoolExists } from '../cognito/lookup.js';
 import type { RequestContext } from '../service.js';
 import { writePortalSettings } from './app-client-writes.js';
 import { portalSubDomain, vpcEndpointId, workforceArn } from './arns.js';
-import { domainSettling } from './cognito-propagation.js';
 import { conflict, resourceInUse, validation } from './errors.js';
 import { nameContains, page, sorted, type PageRequest, type SortOrder } from './pagination.js';
 import { regionState, type RegionState, type Tag, type WorkforceRecord } from './state.js';
@@ -52,23 +50,23 @@ function teamsOf(records: RegionState, workforce: WorkforceRecord): string[] {
  * because the worker portal signs workers in through the pool's hosted UI. Realistic: a domain still CREATING is
  * not usable yet (aws-evidence E4; the code and wording are UNCONFIRMED).
  */
-function checkCognitoConfig(ctx: RequestContext, userPool: string, clientId: string): void {
-  const cognito = ctx.state.cognito;
-  if (!userPoolExists(cognito, ctx.region, userPool)) throw validation(`User pool ${userPool} does not exist in ${ctx.region}.`);
-  if (!appClientExists(cognito, ctx.region, userPool, clientId))
+async function checkCognitoConfig(ctx: RequestContext, userPool: string, clientId: string): Promise<void> {
+  const cognito = ctx.backends.cognito;
+  if (!(await cognito.poolExists(ctx.region, userPool))) throw validation(`User pool ${userPool} does not exist in ${ctx.region}.`);
+  if (!(await cognito.clientSettings(ctx.region, userPool, clientId)))
     throw validation(`App client ${clientId} does not exist in user pool ${userPool}.`);
-  const domain = userPoolDomain(cognito, ctx.region, userPool);
+  const domain = await cognito.prefixDomain(ctx.region, userPool);
   if (domain === undefined)
     throw validation(`User pool ${userPool} has no domain; create a user pool domain before using it for a workforce.`);
-  if (domainSettling(ctx, userPool)) throw validation(`The domain ${domain} of user pool ${userPool} is not active yet; retry once it is ACTIVE.`);
+  if (!domain.active) throw validation(`The domain ${domain.domain} of user pool ${userPool} is not active yet; retry once it is ACTIVE.`);
 }
 
 /** A new private workforce for the region, not yet stored: for CreateWorkforce and for the first private team made without one. */
-export function newWorkforce(
+export async function newWorkforce(
   ctx: RequestContext,
   records: RegionState,
   input: { WorkforceName: string; CognitoConfig?: { UserPool: string; ClientId: string }; OidcConfig?: Record<string, unknown>; Cidrs?: string[]; Vpc?: VpcConfigInput },
-): WorkforceRecord & { subDomain: string } {
+): Promise<WorkforceRecord & { subDomain: string }> {
   // AWS's answer (aws-evidence A3: Terraform PR 20472's test log); vendor workforces do not count.
   if (regionWorkforce(records))
     throw validation(
@@ -76,7 +74,7 @@ export function newWorkforce(
     );
   // UNCONFIRMED: only a vendor workforce can hold the name here; its names are the vendor's.
   if (records.workforces[input.WorkforceName]) throw resourceInUse(`Workforce name ${input.WorkforceName} is taken by a vendor workforce.`);
-  if (input.CognitoConfig) checkCognitoConfig(ctx, input.CognitoConfig.UserPool, input.CognitoConfig.ClientId);
+  if (input.CognitoConfig) await checkCognitoConfig(ctx, input.CognitoConfig.UserPool, input.CognitoConfig.ClientId);
   const now = ctx.now().getTime();
   return {
     name: input.WorkforceName,
@@ -144,10 +142,10 @@ function tagsToKeep(ctx: RequestContext, tags: Tag[] | undefined): Tag[] {
 }
 
 export const workforceOperations = {
-  CreateWorkforce(input: CreateWorkforceInput, ctx: RequestContext) {
+  async CreateWorkforce(input: CreateWorkforceInput, ctx: RequestContext) {
     if (!input.CognitoConfig === !input.OidcConfig) throw validation('Specify exactly one of CognitoConfig and OidcConfig.');
     const records = regionState(ctx.state.sagemaker, ctx.region);
-    const workforce = newWorkforce(ctx, records, {
+    const workforce = await newWorkforce(ctx, records, {
       WorkforceName: input.WorkforceName,
       ...(input.CognitoConfig && { CognitoConfig: input.CognitoConfig }),
       ...(input.OidcConfig && { OidcConfig: input.OidcConfig }),
@@ -156,7 +154,7 @@ export const workforceOperations = {
     });
     putTags(records, workforce.arn, tagsToKeep(ctx, input.Tags));
     records.workforces[workforce.name] = workforce;
-    if (workforce.cognito) writePortalSettings(ctx, workforce.cognito.UserPool, workforce.cognito.ClientId, workforce.subDomain);
+    if (workforce.cognito) await writePortalSettings(ctx, workforce.cognito.UserPool, workforce.cognito.ClientId, workforce.subDomain);
     return { WorkforceArn: workforce.arn };
   },
 

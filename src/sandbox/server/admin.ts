@@ -9,6 +9,7 @@ import { asServiceError } from './errors.js';
 import { jsonResponse, parseJsonObject } from './http.js';
 import type { RequestLog } from './request-log.js';
 import { emptySandboxState } from './state.js';
+import type { InTurn } from './turns.js';
 
 export const ADMIN_PREFIX = '/_sandbox/';
 
@@ -21,6 +22,7 @@ export interface AdminHost {
   services: readonly JsonService[];
   /** A context for service routes; `region` comes from the `?region=` query parameter. */
   context(region: string): RequestContext;
+  inTurn: InTurn;
   /** Called after a route that may have changed the state, so `--state` saves it. */
   stateChanged(): void;
 }
@@ -83,7 +85,8 @@ async function route(method: string, url: URL, body: Buffer, host: AdminHost): P
   if (!serviceRoute) throw new ServiceError('NotFound', `No sandbox route /_sandbox/${path}`, 404);
   only('POST');
   try {
-    return (await serviceRoute(parseJsonObject(body), host.context(url.searchParams.get('region') ?? 'us-east-1'))) ?? {};
+    const ctx = host.context(url.searchParams.get('region') ?? 'us-east-1');
+    return (await host.inTurn(service!, () => serviceRoute(parseJsonObject(body), ctx))) ?? {};
   } finally {
     host.stateChanged();
   }

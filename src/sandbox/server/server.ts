@@ -11,6 +11,8 @@ import { loadState, StateFile } from '../persistence.js';
 import { quotaExceeded, Quotas, type QuotaSettings } from '../quotas.js';
 import { Realism, type RealismUpdate } from '../realism.js';
 import { handleS3, s3OperationName } from '../s3/index.js';
+import { externalAccount, externalBackends, type ExternalEndpoints } from '../sagemaker/backends/external.js';
+import { localBackends } from '../sagemaker/backends/local.js';
 import { sageMakerService } from '../sagemaker/index.js';
 import {
   SANDBOX_ACCOUNT,
@@ -27,6 +29,7 @@ import { ADMIN_PREFIX, serveAdmin } from './admin.js';
 import { asServiceError, errorResponse, type Protocol } from './errors.js';
 import { credentialScope, lowerCaseHeaders, parseJsonObject, readBody, send, sleep } from './http.js';
 import { RequestLog } from './request-log.js';
+import { Turns, type InTurn } from './turns.js';
 import { emptySandboxState } from './state.js';
 
 export interface SandboxOptions {
@@ -48,11 +51,18 @@ export interface SandboxOptions {
   realism?: RealismUpdate;
   /** The awsJson1_1 services served (SageMaker and Cognito unless given); the server's own tests pass stand-ins. */
   services?: readonly JsonService[];
+  /**
+   * SageMaker over another endpoint's Cognito and/or S3 (design §6.2): the account is then that endpoint's (STS
+   * GetCallerIdentity, the Cognito endpoint's if both are given).
+   */
+  external?: ExternalEndpoints;
 }
 
 export interface Sandbox {
   /** The realism settings in force (the same object `/_sandbox/realism` reads and changes). */
   realism: Realism;
+  /** The account every ARN names: `000000000000`, or the external endpoint's. */
+  account: string;
   /** e.g. `http://127.0.0.1:41233`: pass as `endpoint` to SDK clients or as AWS_ENDPOINT_URL. */
   url: string;
   port: number;
@@ -78,15 +88,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const quotas = new Quotas(options.quotas);
   const realism = new Realism(options.realism);
   const stateFile = options.statePath !== undefined ? new StateFile(options.statePath, () => state) : undefined;
-  const context = (region: string): RequestContext => ({
-    region,
-    account: SANDBOX_ACCOUNT,
-    requestId: randomUUID(),
-    now: () => new Date(Date.now() + state.clockOffsetMs),
-    state,
-    realism,
-  });
-  const adminHost = { state, log, faults, quotas, realism, services, context, stateChanged: () => stateFile?.schedule() };
+  const now = () => new Date(Date.now() + state.clockOffsetMs);
+  const local = localBackends(state, now, realism);
+  const externalEndpoint = options.external?.cognitoEndpoint ?? options.external?.s3Endpoint;
+  const account = externalEndpoint ? await externalAccount(externalEndpoint) : SANDBOX_ACCOUNT;
+  const external = options.external && (await externalBackends(options.external, local));
+  const backends = external?.backends ?? local;
+  const context = (region: string): RequestContext => ({ region, account, requestId: randomUUID(), now, state, realism, backends });
+  const turns = new Map(services.filter((s) => s.oneAtATime).map((s) => [s, new Turns()] as const));
+  const inTurn = <T>(service: JsonService, work: () => T | Promise<T>): Promise<T> => turns.get(service)?.run(work) ?? Promise.resolve().then(work);
+  const adminHost = { state, log, faults, quotas, realism, services, context, inTurn, stateChanged: () => stateFile?.schedule() };
 
   async function serve(req: http.IncomingMessage): Promise<HttpResponse> {
     const method = req.method ?? 'GET';
@@ -97,7 +108,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const ctx = context(credentialScope(headers, url.searchParams)?.region ?? 'us-east-1');
     // Keys may hold `.` and `..` segments, which URL parsing would collapse: S3 paths come from the raw target.
     const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
-    const call = identify(method, url, rawPath, headers, body, services);
+    const call = identify(method, url, rawPath, headers, body, services, inTurn);
     let reachedOperation = false;
     let response: HttpResponse;
     let errorCode: string | undefined;
@@ -151,12 +162,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     port,
     state,
     realism,
+    account,
     close: async () => {
       await new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       });
       await stateFile?.flush();
+      external?.close();
     },
   };
 }
@@ -168,9 +181,10 @@ function identify(
   headers: Readonly<Record<string, string>>,
   body: Buffer,
   services: readonly JsonService[],
+  inTurn: InTurn,
 ): Call {
   const target = headers['x-amz-target'];
-  if (target) return jsonCall(target, body, services);
+  if (target) return jsonCall(target, body, services, inTurn);
   if (method === 'POST' && url.pathname === '/' && headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
     const form = new URLSearchParams(body.toString('utf8'));
     return { service: 'sts', operation: form.get('Action') ?? '', protocol: 'query', run: (ctx) => handleSts(form, ctx) };
@@ -198,7 +212,7 @@ const SIGNING_NAME_OF_TARGET: Readonly<Record<string, AwsServiceName>> = {
   AWSCognitoIdentityProviderService: 'cognito-idp',
 };
 
-function jsonCall(target: string, body: Buffer, services: readonly JsonService[]): Call {
+function jsonCall(target: string, body: Buffer, services: readonly JsonService[], inTurn: InTurn): Call {
   const dot = target.lastIndexOf('.');
   const service = services.find((s) => s.targetPrefix === target.slice(0, dot));
   const signingName = service && SIGNING_NAME_OF_TARGET[service.targetPrefix];
@@ -224,7 +238,7 @@ function jsonCall(target: string, body: Buffer, services: readonly JsonService[]
       const shape = service.constraints[name];
       const problem = shape && firstViolation(shape, input);
       if (problem) throw new ServiceError(service.validationErrorCode, problem);
-      const output = (await operation(input, ctx)) ?? {};
+      const output = (await inTurn(service, () => operation(input, ctx))) ?? {};
       return {
         status: 200,
         headers: { 'content-type': 'application/x-amz-json-1.1' },

@@ -3,7 +3,7 @@
 // `visibleAtMs` when realistic; these tests stamp them directly, so they do not depend on how long Cognito's window is.
 import { CreateWorkforceCommand, CreateWorkteamCommand, UpdateWorkteamCommand, type MemberDefinition } from '@aws-sdk/client-sagemaker';
 import { describe, it } from 'vitest';
-import { cognitoPool, cognitoWorkforce, group, REALISTIC, sharedSandbox, takenOnceSettled, type CognitoSetup, type World } from './test-support.js';
+import { cognitoPool, cognitoWorkforce, group, REALISTIC, sharedSandbox, takenOnceSettled, type CognitoSetup, type World } from '../test-support.js';
 
 /** How far ahead the tests stamp a write: it settles once the clock has moved this far. */
 const SETTLES_IN_MS = 200;

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+// `npm run conformance` (run.mjs) runs these; `npm test` does not (its config includes only src/ and test/).
+export default defineConfig({
+  test: {
+    include: ['conformance/**/*.test.ts'],
+    pool: 'forks',
+    testTimeout: 120_000,
+    hookTimeout: 60_000,
+  },
+});
