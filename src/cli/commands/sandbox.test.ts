@@ -34,6 +34,14 @@ describe('gtctl sandbox flags', () => {
     expect(sandboxOptions({ ...base, ideal: true }).realism).toEqual({ ideal: true });
   });
 
+  it('run SageMaker over another Cognito and S3: --cognito-endpoint and --s3-endpoint (a URL, or `aws`)', () => {
+    expect(sandboxOptions({ ...base, cognitoEndpoint: 'http://127.0.0.1:5000/', s3Endpoint: 'aws' }).external).toEqual({
+      cognitoEndpoint: 'http://127.0.0.1:5000',
+      s3Endpoint: 'aws',
+    });
+    expect(sandboxOptions(base).external).toBeUndefined();
+  });
+
   it.each([
     [{ port: 70000 }, '--port must be an integer from 0 to 65535, not 70000'],
     [{ failRate: 1.5 }, '--fail-rate must be a number from 0 to 1, not 1.5'],
@@ -45,6 +53,8 @@ describe('gtctl sandbox flags', () => {
     [{ variant: ['describeJobTags'] }, '--variant takes NAME=VALUE, not "describeJobTags"'],
     [{ variant: ['nope=x'] }, '--variant: unknown variant "nope"'],
     [{ variant: ['describeJobTags=maybe'] }, '--variant describeJobTags must be one of absent, returned, not "maybe"'],
+    [{ cognitoEndpoint: 'localhost:5000' }, '--cognito-endpoint must be an http(s) URL with no path, or "aws", not "localhost:5000"'],
+    [{ s3Endpoint: 'http://127.0.0.1:5000/s3' }, '--s3-endpoint must be an http(s) URL with no path, or "aws", not "http://127.0.0.1:5000/s3"'],
   ])('are refused when out of range: %j', (flags, message) => {
     expect(() => sandboxOptions({ ...base, ...flags })).toThrow(message);
   });
@@ -62,6 +72,11 @@ describe('gtctl sandbox start-up problems', () => {
         message: expect.stringContaining('not a gtctl sandbox state file: expected a JSON object'),
       });
       await expect(run('sandbox', '--port', String(busy.port))).rejects.toMatchObject({ code: 'port-in-use', source: 'user' });
+      await expect(run('sandbox', '--port', '0', '--cognito-endpoint', 'http://127.0.0.1:9')).rejects.toMatchObject({
+        code: 'external-endpoint',
+        source: 'user',
+        message: expect.stringContaining('Cannot reach STS at http://127.0.0.1:9'),
+      });
     } finally {
       await busy.close();
       rmSync(dir, { recursive: true, force: true });

@@ -101,11 +101,10 @@ export function sandboxOptions(args: ArgumentsCamelCase<ServeArgs>): SandboxOpti
     }),
   );
   const external = Object.fromEntries(
-    (['cognito-endpoint', 's3-endpoint'] as const).flatMap((flag) => {
-      const value = args[flag];
+    ([['cognitoEndpoint', '--cognito-endpoint', args.cognitoEndpoint], ['s3Endpoint', '--s3-endpoint', args.s3Endpoint]] as const).flatMap(([option, flag, value]) => {
       if (value === undefined) return [];
-      if (value !== 'aws' && !/^https?:\/\/[^/\s]+\/?$/.test(value)) throw usage(`--${flag} must be an http(s) URL with no path, or "aws", not "${value}"`);
-      return [[flag === 'cognito-endpoint' ? 'cognitoEndpoint' : 's3Endpoint', value.replace(/\/$/, '')]];
+      if (value !== 'aws' && !/^https?:\/\/[^/\s]+\/?$/.test(value)) throw usage(`${flag} must be an http(s) URL with no path, or "aws", not "${value}"`);
+      return [[option, value.replace(/\/$/, '')]];
     }),
   );
   const everyCall = {
@@ -143,7 +142,8 @@ function banner(url: string, account: string, options: SandboxOptions): string {
   return [
     `gtctl sandbox listening on ${url} (account ${account}${over ? `; SageMaker over ${over}` : ''})`,
     ...endpointExports(url, options),
-    'export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1',
+    // Over AWS's own Cognito or S3 the user's real credentials are needed; anything else takes any key.
+    ...(cognitoEndpoint === 'aws' || s3Endpoint === 'aws' ? [] : ['export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1']),
     `# state: ${options.statePath ?? 'in memory'}; Cognito quotas: ${options.quotas?.enabled ? `on (scale ${options.quotas.scale})` : 'off'}; Ctrl-C stops`,
     `# realism: ${options.realism?.ideal ? 'off (--ideal)' : `on (seed ${options.realism?.seed ?? 1}, consistency ${options.realism?.consistencyMs ?? 300} ms; GET /_sandbox/realism shows the variants)`}`,
     '',
