@@ -25,7 +25,7 @@ describe('the Action bundle', () => {
   it('action.yml runs it on node24 and declares the inputs and outputs the code uses', () => {
     const action = parse(read('action.yml')) as ActionYml;
     expect(action.runs).toEqual({ using: 'node24', main: 'dist-action/index.mjs' });
-    expect(Object.keys(action.inputs).sort()).toEqual(['command', 'comment', 'directory', 'drift-issue', 'github-token', 'mask-emails', 'region']);
+    expect(Object.keys(action.inputs).sort()).toEqual(['command', 'comment', 'directory', 'drift-issue', 'github-token', 'lock-timeout', 'mask-emails', 'region']);
     expect(action.inputs).toMatchObject({ 'mask-emails': { default: 'true' }, comment: { default: 'true' }, 'drift-issue': { default: 'false' }, 'github-token': { default: '${{ github.token }}' } });
     const inputsSource = read('src/action/inputs.ts');
     for (const name of Object.keys(action.inputs)) expect(inputsSource, `src/action/inputs.ts reads "${name}"`).toContain(`'${name}'`);

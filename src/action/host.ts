@@ -50,6 +50,8 @@ export interface ActionHost {
   /** Where the plan JSON is written (RUNNER_TEMP on a runner). */
   tempDir: string;
   env: NodeJS.ProcessEnv;
+  /** Aborted when the run is cancelled (GitHub sends SIGINT, then SIGTERM): apply stops gracefully. */
+  signal?: AbortSignal;
 }
 
 /** What a command ended with; main.ts turns it into outputs and the job's status. */

@@ -5,13 +5,14 @@ const get = (inputs: Record<string, string>) => (name: string) => inputs[name] ?
 
 describe('readInputs', () => {
   it("action.yml's defaults", () => {
-    expect(readInputs(get({ command: 'plan', directory: '.', 'mask-emails': 'true', comment: 'true', 'github-token': 'ghs_x', 'drift-issue': 'false' }))).toEqual({
+    expect(readInputs(get({ command: 'plan', directory: '.', 'mask-emails': 'true', comment: 'true', 'github-token': 'ghs_x', 'drift-issue': 'false', 'lock-timeout': '0' }))).toEqual({
       command: 'plan',
       directory: '.',
       maskEmails: true,
       comment: true,
       githubToken: 'ghs_x',
       driftIssue: false,
+      lockTimeout: '0',
     });
   });
 

@@ -17,6 +17,8 @@ export interface ActionInputs {
   githubToken: string;
   /** drift: open (or update) one issue instead of failing the job. */
   driftIssue: boolean;
+  /** apply: how long to wait for the Project's lock, as `gtctl apply --lock-timeout` (`0`, `30s`, `5m`). */
+  lockTimeout: string;
 }
 
 export function readInputs(get: (name: string) => string): ActionInputs {
@@ -33,6 +35,7 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     comment: flag(get, 'comment', true),
     githubToken: get('github-token').trim(),
     driftIssue: flag(get, 'drift-issue', false),
+    lockTimeout: get('lock-timeout').trim() || '0',
   };
 }
 

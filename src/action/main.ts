@@ -25,7 +25,12 @@ async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   let host: ActionHost | undefined;
   try {
     const inputs = readInputs((name) => core.getInput(name));
-    host = actionHost(inputs, runEvent(env), env);
+    // A cancelled run gets SIGINT, then SIGTERM a few seconds later: the first stops apply gracefully.
+    const cancelled = new AbortController();
+    const onSignal = () => cancelled.abort();
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    host = { ...actionHost(inputs, runEvent(env), env), signal: cancelled.signal };
     core.info(`gtctl ${inputs.command} -d ${inputs.directory} (${host.event.name || 'no event'}${host.event.pullRequest !== undefined ? ` #${host.event.pullRequest}` : ''})`);
     const outcome = await COMMANDS[inputs.command](host);
     core.setOutput('has-changes', String(outcome.hasChanges));

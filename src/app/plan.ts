@@ -27,10 +27,28 @@ export interface PlanUseOptions {
 }
 
 export async function plan(directory: string, options: AwsOptions, reporter: Reporter, use: PlanUseOptions = {}): Promise<PlanResult> {
+  return planLoaded(directory, await connected(directory, options), reporter, use);
+}
+
+/** Specs loaded and checked, ports built for their Region, the account checked: what plan and apply start from. */
+export interface Connected {
+  desired: DesiredState;
+  warnings: Diagnostic[];
+  ports: AwsPorts;
+  account: string;
+  region: string;
+}
+
+export async function connected(directory: string, options: AwsOptions): Promise<Connected> {
   const { desired, warnings } = await loadDesired(directory, options);
   const region = resolveRegion(desired.project.region, options);
   const ports = await connect(region, options);
   const account = await checkAccount(ports, desired.project.accountId);
+  return { desired, warnings, ports, account, region };
+}
+
+/** The plan of specs already loaded and connected (apply takes its lock in between). */
+export async function planLoaded(directory: string, { desired, warnings, ports, account, region }: Connected, reporter: Reporter, use: PlanUseOptions = {}): Promise<PlanResult> {
   reporter.readStarted();
   const started = Date.now();
   const live = await readLiveState(ports, { account, region, project: desired.project.name, read: readTargets(desired), ...(use.showUnmanaged ? { inventory: true } : {}) });

@@ -16,7 +16,8 @@ import { unlockCommand } from './commands/unlock.js';
 import { validateCommand } from './commands/validate.js';
 import { version } from './version.js';
 import { formatDiagnostic } from '../report/diagnostics.js';
-import { EXIT, withGlobalOptions } from './options.js';
+import { EXIT } from '../core/exit-codes.js';
+import { withGlobalOptions } from './options.js';
 
 
 // gtctl pins the SDK with its lock file (newer SDK releases need Node 22); the SDK's notice about that is for

@@ -8,13 +8,6 @@ export interface GlobalOptions {
   color: boolean;
 }
 
-export const EXIT = {
-  ok: 0,
-  /** Any error: invalid specs, AWS error, blocked change, stale plan, refused by policy, declined confirmation. */
-  error: 1,
-  /** `plan --detailed-exitcode` with changes present. */
-  changes: 2,
-} as const;
 
 export function withGlobalOptions<T>(argv: Argv<T>): Argv<T & GlobalOptions> {
   return argv

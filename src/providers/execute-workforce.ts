@@ -10,9 +10,10 @@ import { GTCTL_USER_ATTRIBUTES, OWNERSHIP_TAG } from '../core/live.js';
 import type { Workforce } from '../core/model.js';
 import type { WorkforceChange } from '../core/plan.js';
 import { MANAGED_CLIENT_NAME, PLACEHOLDER_URL } from './names.js';
-import type { ApplyRuntime } from './runtime.js';
+import type { ApplyRuntime, ChangeOutputs } from './runtime.js';
 
-export async function executeWorkforce(change: WorkforceChange, runtime: ApplyRuntime): Promise<void> {
+/** A created workforce hands its pool, client and name to the teams and members that depend on it. */
+export async function executeWorkforce(change: WorkforceChange, runtime: ApplyRuntime): Promise<ChangeOutputs | void> {
   switch (change.action) {
     case 'create':
       return createWorkforce(change, runtime);
@@ -25,7 +26,7 @@ export async function executeWorkforce(change: WorkforceChange, runtime: ApplyRu
   }
 }
 
-async function createWorkforce(change: WorkforceChange, runtime: ApplyRuntime): Promise<void> {
+async function createWorkforce(change: WorkforceChange, runtime: ApplyRuntime): Promise<ChangeOutputs> {
   const { ports } = runtime;
   const desired = change.workforce;
   const identity = desired.identity;
@@ -35,6 +36,7 @@ async function createWorkforce(change: WorkforceChange, runtime: ApplyRuntime): 
     WorkforceName: desired.name,
     ...(desired.sourceIpCidrs.length ? { SourceIpConfig: { Cidrs: [...desired.sourceIpCidrs] } } : {}),
   };
+  let pool: { userPoolId: string; clientId: string } | undefined;
   if (identity.type === 'oidc') {
     input.OidcConfig = oidcConfig(desired, runtime.env);
   } else {
@@ -45,17 +47,16 @@ async function createWorkforce(change: WorkforceChange, runtime: ApplyRuntime): 
       await waitForDomain(runtime, userPoolId);
     }
     input.CognitoConfig = { UserPool: userPoolId, ClientId: clientId };
-    runtime.context.userPoolId = userPoolId;
-    runtime.context.clientId = clientId;
+    pool = { userPoolId, clientId };
   }
   if (!(await ports.sageMaker.describeWorkforce(desired.name))) await ports.sageMaker.createWorkforce(input);
-  runtime.context.workforceName = desired.name;
   const workforce = await waitForActive(runtime, desired.name);
-  if (identity.type === 'cognito-managed' && workforce.SubDomain) {
+  if (identity.type === 'cognito-managed' && pool && workforce.SubDomain) {
     // After the workforce, before any invitation (members depend on this change): the portal's address exists now.
-    await pointClientAtPortal(runtime, workforce.SubDomain);
-    await setInvitation(runtime, desired, workforce.SubDomain);
+    await pointClientAtPortal(runtime, pool, workforce.SubDomain);
+    await setInvitation(runtime, pool.userPoolId, desired, workforce.SubDomain);
   }
+  return { ...pool, workforceName: desired.name };
 }
 
 async function ensureManagedPool(desired: Workforce, tags: Record<string, string>, runtime: ApplyRuntime): Promise<{ userPoolId: string; clientId: string }> {
@@ -104,8 +105,6 @@ async function ensureManagedPool(desired: Workforce, tags: Record<string, string
     });
     clientId = client.ClientId!;
   }
-  runtime.context.userPoolId = userPoolId;
-  runtime.context.clientId = clientId;
   return { userPoolId, clientId };
 }
 
@@ -132,13 +131,13 @@ async function updateWorkforce(change: WorkforceChange, runtime: ApplyRuntime): 
     });
     await waitForActive(runtime, desired.name);
   }
-  const userPoolId = runtime.context.userPoolId;
+  const { userPoolId, clientId } = runtime.context;
   if (parts.has('managedAttribute') && userPoolId) await ensureManagedAttributes(runtime, userPoolId);
   const needsSubDomain = parts.has('portalUrls') || parts.has('invitation');
   const subDomain = needsSubDomain ? (await ports.sageMaker.describeWorkforce(desired.name))?.SubDomain : undefined;
-  if (parts.has('invitation') && subDomain) await setInvitation(runtime, desired, subDomain);
+  if (parts.has('invitation') && subDomain && userPoolId) await setInvitation(runtime, userPoolId, desired, subDomain);
   if (parts.has('email') && userPoolId && desired.identity.type === 'cognito-managed') await updatePool(runtime, userPoolId, () => ({ EmailConfiguration: emailConfigurationInput(desired.identity.type === 'cognito-managed' ? desired.identity.email : undefined) }));
-  if (parts.has('portalUrls') && subDomain) await pointClientAtPortal(runtime, subDomain);
+  if (parts.has('portalUrls') && subDomain && userPoolId && clientId) await pointClientAtPortal(runtime, { userPoolId, clientId }, subDomain);
   if (parts.has('tags') && userPoolId) await tagPool(runtime, userPoolId, change.tags, change.removeTags);
 }
 
@@ -163,9 +162,8 @@ async function waitForDomain(runtime: ApplyRuntime, userPoolId: string): Promise
 }
 
 /** The invitation template with the portal's address (aws-evidence E7), from the spec's text. */
-async function setInvitation(runtime: ApplyRuntime, desired: Workforce, subDomain: string): Promise<void> {
-  const userPoolId = runtime.context.userPoolId;
-  if (!userPoolId || desired.identity.type !== 'cognito-managed') return;
+async function setInvitation(runtime: ApplyRuntime, userPoolId: string, desired: Workforce, subDomain: string): Promise<void> {
+  if (desired.identity.type !== 'cognito-managed') return;
   const { subject, message } = desired.identity.invitation;
   await updatePool(runtime, userPoolId, (pool) => ({
     AdminCreateUserConfig: {
@@ -202,9 +200,7 @@ function emailConfigurationInput(email: Parameters<typeof emailConfiguration>[0]
  * UpdateUserPoolClient replaces the whole configuration (aws-facts §6.2): describe, change the URLs, send it all back.
  * gtctl's own placeholder (the client needed some URL before the portal existed) goes once the portal's is there.
  */
-async function pointClientAtPortal(runtime: ApplyRuntime, subDomain: string): Promise<void> {
-  const { userPoolId, clientId } = runtime.context;
-  if (!userPoolId || !clientId) return;
+async function pointClientAtPortal(runtime: ApplyRuntime, { userPoolId, clientId }: { userPoolId: string; clientId: string }, subDomain: string): Promise<void> {
   const client = await runtime.ports.cognito.describeUserPoolClient(userPoolId, clientId);
   if (!client) throw new GtctlError('no-app-client', `app client ${clientId} no longer exists in ${userPoolId}`, 'aws', 'Run `gtctl plan` again.');
   const { callbackUrl } = portalUrls(subDomain);

@@ -6,9 +6,10 @@ import { executeMember, executeMembership } from './execute-member.js';
 import { executeObject } from './execute-object.js';
 import { executeTeam } from './execute-team.js';
 import { executeWorkforce } from './execute-workforce.js';
-import type { ApplyRuntime } from './runtime.js';
+import type { ApplyRuntime, ChangeOutputs } from './runtime.js';
 
-export function executeChange(change: Change, runtime: ApplyRuntime): Promise<void> {
+/** Resolves to what the change made for its dependents (a workforce's pool, client and name), if anything. */
+export function executeChange(change: Change, runtime: ApplyRuntime): Promise<ChangeOutputs | void> {
   switch (change.kind) {
     case 'workforce':
       return executeWorkforce(change, runtime);

@@ -1,5 +1,5 @@
-// What carrying out a change needs: the ports, the project, and the plan's context, which a workforce created
-// during this apply fills in (pool and client ids) for the teams and members that depend on it.
+// What carrying out a change needs: the ports, the project, and its context: the plan's, plus what the changes it
+// depends on made during this apply (a new workforce's pool and client ids), handed down by the executor.
 import type { AwsPorts } from '../aws/ports.js';
 import { GtctlError } from '../core/errors.js';
 import type { PlanContext } from '../core/plan.js';
@@ -8,13 +8,16 @@ export interface ApplyRuntime {
   ports: AwsPorts;
   project: string;
   region: string;
-  context: PlanContext;
+  readonly context: Readonly<PlanContext>;
   env: NodeJS.ProcessEnv;
   /** Polls `done` until it answers true; AWS has no waiters for workforces (aws-facts §3.1). */
   waitUntil(what: string, done: () => Promise<boolean>): Promise<void>;
   /** Set once Cognito refused an invitation for the day's e-mail limit: the apply's later invitations wait too. */
   emailLimit: { reached: boolean };
 }
+
+/** What a change made that the changes depending on it need; a provider returns it, the executor hands it down. */
+export type ChangeOutputs = Partial<Pick<PlanContext, 'userPoolId' | 'clientId' | 'workforceName'>>;
 
 export function requirePool(runtime: ApplyRuntime): { userPoolId: string; clientId: string } {
   const { userPoolId, clientId } = runtime.context;

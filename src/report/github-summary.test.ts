@@ -38,7 +38,8 @@ describe('planSummary', () => {
 
 describe('applySummary', () => {
   it('says it is complete, then the plan applied', () => {
-    const md = applySummary(plans.addAlice(), { counts: { done: 2, failed: 0, skipped: 0, deferred: 0 }, failed: [], skipped: [] }, context);
+    const results = ['member/alice@example.com', `membership/${TEAM}/alice@example.com`].map((address) => ({ address, action: 'create' as const, status: 'done' as const, durationMs: 5 }));
+    const md = applySummary(plans.addAlice(), { counts: { done: 2, failed: 0, skipped: 0, deferred: 0 }, results }, context);
     expect(md).toContain('## gtctl apply for `specs`\n\n**Apply complete: 2 changes applied.**\n\n#### The plan applied');
     expect(md).toContain('+ alice@example.com');
   });
@@ -48,8 +49,10 @@ describe('applySummary', () => {
       plans.addAlice(),
       {
         counts: { done: 0, failed: 1, skipped: 1, deferred: 0 },
-        failed: [{ address: 'member/alice@example.com', error: { code: 'throttled', message: 'Rate exceeded', hint: 'Run apply again' } }],
-        skipped: [{ address: `membership/${TEAM}/alice@example.com`, becauseOf: 'member/alice@example.com' }],
+        results: [
+          { address: 'member/alice@example.com', action: 'create', status: 'failed', error: { code: 'throttled', message: 'Rate exceeded', hint: 'Run apply again' }, durationMs: 5 },
+          { address: `membership/${TEAM}/alice@example.com`, action: 'create', status: 'skipped', becauseOf: 'member/alice@example.com', durationMs: 0 },
+        ],
       },
       context,
     );

@@ -6,7 +6,7 @@ import { hasChanges, type Plan } from '../core/plan.js';
 import type { TextFilter } from './field-diff.js';
 import { code, escapeMarkdown, packSections, planSections, plural, summaryMarkdown, utf8Bytes, type Section } from './github-markdown.js';
 import { maskEmailsIn } from './mask.js';
-import type { ApplyCounts, ChangeError } from './reporter.js';
+import type { ApplyResult } from '../app/execute-plan.js';
 
 /** GitHub's limit for one step's summary is 1 MiB; a little is kept for whatever else the workflow appends. */
 export const SUMMARY_LIMIT = 1_000_000;
@@ -20,12 +20,8 @@ export interface SummaryContext {
   limit?: number;
 }
 
-/** What apply did, for the summary: the counts and each change that failed or was skipped. */
-export interface ApplyOutcome {
-  counts: ApplyCounts;
-  failed: Array<{ address: string; error: ChangeError }>;
-  skipped: Array<{ address: string; becauseOf: string }>;
-}
+/** What apply did, for the summary: the result of every change (app/execute-plan.ts). */
+export type ApplyOutcome = Pick<ApplyResult, 'counts' | 'results'> & { interrupted?: boolean };
 
 /** The whole plan under `title`; `intro`: markdown lines between the title and the plan (drift in words). */
 export function planSummary(plan: Plan, context: SummaryContext, title = `gtctl plan for ${code(context.directory)}`, intro: readonly string[] = []): string {
@@ -38,27 +34,34 @@ export function applySummary(plan: Plan, outcome: ApplyOutcome, context: Summary
   const text = filter(context);
   const { done, failed, skipped, deferred } = outcome.counts;
   const ok = failed + skipped === 0;
+  const failures = outcome.results.flatMap((r) => (r.status === 'failed' && r.error ? [{ address: r.address, error: r.error }] : []));
+  const skips = outcome.results.flatMap((r) => (r.status === 'skipped' && r.becauseOf !== undefined ? [{ address: r.address, becauseOf: r.becauseOf }] : []));
+  const notStarted = outcome.results.filter((r) => r.status === 'skipped' && r.error?.code === 'interrupted').length;
   const head = [
     `## gtctl apply for ${code(context.directory)}`,
     '',
-    ok ? `**Apply complete: ${plural(done, 'change')} applied${deferred > 0 ? `, ${deferred} deferred to the next apply (e-mail limit)` : ''}.**` : `**Apply finished with errors: ${done} done, ${failed} failed, ${skipped} skipped.** Re-running converges once the cause is fixed.`,
+    outcome.interrupted
+      ? `**Apply cancelled: ${done} done, ${failed} failed, ${skipped - notStarted} skipped, ${notStarted} not started.** The next apply finishes the rest.`
+      : ok
+        ? `**Apply complete: ${plural(done, 'change')} applied${deferred > 0 ? `, ${deferred} deferred to the next apply (e-mail limit)` : ''}.**`
+        : `**Apply finished with errors: ${done} done, ${failed} failed, ${skipped} skipped.** Re-running converges once the cause is fixed.`,
     '',
   ];
   const problems: Section[] = [];
-  if (outcome.failed.length > 0) {
+  if (failures.length > 0) {
     problems.push({
-      head: ['> [!CAUTION]', `> **${plural(outcome.failed.length, 'change')} failed**`, '>'],
-      items: outcome.failed.map((f) => ({
+      head: ['> [!CAUTION]', `> **${plural(failures.length, 'change')} failed**`, '>'],
+      items: failures.map((f) => ({
         lines: [`> - ${code(text(f.address))}: ${code(f.error.code)} ${escapeMarkdown(text(f.error.message))}${f.error.hint ? `<br>hint: ${escapeMarkdown(text(f.error.hint))}` : ''}`],
         address: `failed:${f.address}`,
       })),
       tail: [''],
     });
   }
-  if (outcome.skipped.length > 0) {
+  if (skips.length > 0) {
     problems.push({
       head: ['#### Skipped (a change they depend on failed)', ''],
-      items: outcome.skipped.map((s) => ({ lines: [`- ${code(text(s.address))}, after ${code(text(s.becauseOf))}`], address: `skipped:${s.address}` })),
+      items: skips.map((s) => ({ lines: [`- ${code(text(s.address))}, after ${code(text(s.becauseOf))}`], address: `skipped:${s.address}` })),
       tail: [''],
     });
   }

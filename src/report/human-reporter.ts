@@ -76,7 +76,13 @@ export function humanReporter(stream: TextSink, style: Style, options: HumanRepo
         if (event.becauseOf === undefined && event.reason.hint && counts.deferred === 1) line(`      ${style.dim(`hint: ${text(event.reason.hint)}`)}`);
         return finished();
       }
+      case 'applyInterrupted':
+        return void line(style.yellow(style.bold(`Interrupted: no new change starts; waiting for the ${event.inFlight} running to finish (interrupt again to exit at once).`)));
       case 'applyFinished': {
+        if (event.interrupted) {
+          const { notStarted } = event.interrupted;
+          return void line(`${style.yellow(style.bold('Apply interrupted:'))} ${event.done} done, ${event.failed} failed, ${event.skipped - notStarted} skipped, ${notStarted} not started${event.deferred > 0 ? `, ${event.deferred} deferred` : ''}. Run apply again to finish.`);
+        }
         const tally = `${event.done} done, ${event.failed} failed, ${event.skipped} skipped${event.deferred > 0 ? `, ${event.deferred} deferred to the next apply` : ''}.`;
         return void line(event.failed > 0 || event.skipped > 0 ? `${style.red(style.bold('Apply finished with errors:'))} ${tally}` : `${style.green(style.bold('Apply complete:'))} ${tally}`);
       }

@@ -10,6 +10,11 @@ export interface ChangeError {
   hint?: string;
 }
 
+/** After an interrupt: how many changes never started. */
+export interface Interruption {
+  notStarted: number;
+}
+
 export interface ApplyCounts {
   done: number;
   failed: number;
@@ -32,7 +37,9 @@ export type ReportEvent =
   | { type: 'changeSkipped'; change: Change; becauseOf: string }
   /** `becauseOf`: the deferred change this one waits for, when it is not deferred for its own reason. */
   | { type: 'changeDeferred'; change: Change; reason: ChangeError; becauseOf?: string }
-  | ({ type: 'applyFinished' } & ApplyCounts)
+  /** An interrupt arrived: no change starts any more; `inFlight` are still running. */
+  | { type: 'applyInterrupted'; inFlight: number }
+  | ({ type: 'applyFinished'; interrupted?: Interruption } & ApplyCounts)
   | { type: 'warning'; message: string }
   /** Recorded after a question is answered. */
   | { type: 'confirm'; question: string; defaultAnswer: boolean; answer: boolean };
@@ -48,7 +55,8 @@ export interface Reporter {
   changeFailed(change: Change, error: ChangeError): void;
   changeSkipped(change: Change, becauseOf: string): void;
   changeDeferred(change: Change, reason: ChangeError, becauseOf?: string): void;
-  applyFinished(counts: ApplyCounts): void;
+  applyInterrupted(inFlight: number): void;
+  applyFinished(counts: ApplyCounts, interrupted?: Interruption): void;
   warning(message: string): void;
   /** Asks a yes/no question; resolves to `defaultAnswer` whenever nobody can answer (no terminal, CI). */
   confirm(question: string, defaultAnswer: boolean): Promise<boolean>;
@@ -66,7 +74,8 @@ export function eventReporter(emit: (event: ReportEvent) => void, ask: (question
     changeFailed: (change, error) => emit({ type: 'changeFailed', change, error }),
     changeSkipped: (change, becauseOf) => emit({ type: 'changeSkipped', change, becauseOf }),
     changeDeferred: (change, reason, becauseOf) => emit({ type: 'changeDeferred', change, reason, ...(becauseOf !== undefined ? { becauseOf } : {}) }),
-    applyFinished: ({ done, failed, skipped, deferred }) => emit({ type: 'applyFinished', done, failed, skipped, deferred }),
+    applyInterrupted: (inFlight) => emit({ type: 'applyInterrupted', inFlight }),
+    applyFinished: ({ done, failed, skipped, deferred }, interrupted) => emit({ type: 'applyFinished', done, failed, skipped, deferred, ...(interrupted ? { interrupted } : {}) }),
     warning: (message) => emit({ type: 'warning', message }),
     confirm: async (question, defaultAnswer) => {
       const answer = await ask(question, defaultAnswer);

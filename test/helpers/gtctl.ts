@@ -290,7 +290,7 @@ export function useSandbox(options: { quotas?: { enabled?: boolean; scale?: numb
       const dir = await world.specs(docs);
       const options = { region: REGION, endpoint: world.url };
       const { plan, ports } = await makePlan(dir, options, silentReporter());
-      const counts = await applyPlan(plan, ports, silentReporter());
+      const { counts } = await applyPlan(plan, ports, silentReporter());
       expect(counts, 'the arranged tree applies cleanly').toEqual({ done: plan.changes.length, failed: 0, skipped: 0, deferred: 0 });
       return dir;
     },

@@ -1,9 +1,12 @@
 // An apply killed mid-way (SIGKILL: no clean-up of any kind) under injected latency, then applied again: the second
 // run finds what the first one made, finishes the rest, and converges; nobody is invited twice. Calls in flight when
 // the process died still complete in the sandbox, as they would in AWS, so the test waits for it to go quiet first.
-// Also an apply whose calls fail: exit 1, dependents skipped, and the next run converges.
+// Also an apply interrupted with SIGINT (design §7): it starts no new change, finishes those running, releases its
+// lock, prints its summary and exits 130; and an apply whose calls fail: exit 1, dependents skipped, the next
+// run converges.
 import { DescribeUserPoolClientCommand, ListUserPoolClientsCommand, ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DescribeWorkforceCommand, ListWorkforcesCommand } from '@aws-sdk/client-sagemaker';
+import { CreateBucketCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { aTeam, aWorkforce } from '../helpers/specs.js';
 import { base, quiet, useSandbox, waitFor, type World } from '../helpers/gtctl.js';
@@ -33,6 +36,37 @@ async function applyAndKill(w: World, dir: string, quietMs: number, enough: (log
 }
 
 const count = (log: readonly RequestLogEntry[], operation: string) => log.filter((e) => e.operation === operation && e.status === 200).length;
+
+describe('an apply interrupted with SIGINT', () => {
+  it('in the middle of 300 invitations: exit 130, the summary printed, the lock released; the next apply converges', async () => {
+    const lock = { Bucket: 'gtctl-locks', Key: 'labeling/apply.lock' };
+    await world.settled(() => world.s3.send(new CreateBucketCommand({ Bucket: lock.Bucket })));
+    const [project] = base({ lock: `s3://${lock.Bucket}/${lock.Key}` });
+    const workforce = aWorkforce({ spec: { cognito: { userPool: 'managed', domain: 'labeling-portal' }, email: { sesSourceArn: 'arn:aws:ses:us-east-1:000000000000:identity/labeling@example.com' } } });
+    const labelers = emails(300);
+    const dir = await world.specs([project!, workforce, aTeam({ name: 'labelers', spec: { members: labelers } })]);
+    await world.faults([{ service: 'cognito-idp', operation: 'AdminCreateUser', latencyMs: 100 }]);
+    const running = world.start('apply', '-d', dir, '--auto-approve');
+    let exited = false;
+    void running.done.then(() => (exited = true));
+    await waitFor('some invitations sent', async () => {
+      if (exited) throw new Error(`apply finished before it could be interrupted:\n${(await running.done).stdout}`);
+      return count(await world.requests(), 'AdminCreateUser') >= 20 ? true : undefined;
+    });
+    running.child.kill('SIGINT');
+    const stopped = await running.done;
+    expect(stopped.code, stopped.stdout + stopped.stderr).toBe(130);
+    expect(stopped.stdout).toMatch(/Interrupted: no new change starts/);
+    expect(stopped.stdout).toMatch(/Apply interrupted: \d+ done, 0 failed, \d+ skipped, \d+ not started\. Run apply again to finish\./);
+    await expect(world.s3.send(new HeadObjectCommand(lock))).rejects.toMatchObject({ name: 'NotFound' });
+    await world.faults([]);
+
+    const again = await world.gtctl('apply', '-d', dir, '--auto-approve');
+    expect(again.code, again.stderr + again.stdout).toBe(0);
+    expect(await world.changes(dir)).toEqual([]);
+    expect((await world.groupMembers(await world.poolId(), 'labelers')).sort()).toEqual([...labelers].sort());
+  });
+});
 
 describe('an apply killed mid-way', () => {
   it('while inviting members: the next apply converges and every member is invited exactly once', async () => {

@@ -346,7 +346,7 @@ const withSecret = (secret = SECRET) => ({ [SECRET_ENV]: secret });
 /** `world.arrange` with the secret in the apply's environment (and not in this process's). */
 async function arrangeOidc(docs: SpecDoc[]): Promise<void> {
   const { plan, ports } = await planned(await world.specs(docs));
-  expect(await applyPlan(plan, ports, silentReporter(), withSecret())).toEqual({ done: plan.changes.length, failed: 0, skipped: 0, deferred: 0 });
+  expect((await applyPlan(plan, ports, silentReporter(), withSecret())).counts).toEqual({ done: plan.changes.length, failed: 0, skipped: 0, deferred: 0 });
 }
 
 describe('an OIDC workforce', () => {
@@ -404,7 +404,7 @@ describe('an OIDC workforce', () => {
       }),
     ]);
     // Without the secret nothing is sent, not even the CIDRs.
-    expect(await applyPlan(plan, ports, silentReporter(), {})).toEqual({ done: 0, failed: 1, skipped: 0, deferred: 0 });
+    expect((await applyPlan(plan, ports, silentReporter(), {})).counts).toEqual({ done: 0, failed: 1, skipped: 0, deferred: 0 });
     expect(writeCalls(await world.requests())).toEqual([]);
     // A saved plan holds the variable's name, never its value: apply reads the value when it runs.
     const saved = path.join(dir, 'oidc.plan.json');
@@ -449,7 +449,7 @@ describe('an OIDC workforce', () => {
     expect(writeCalls(await world.requests())).toEqual([]);
     // An empty variable is no secret either.
     const { plan, ports } = await planned(dir);
-    expect(await applyPlan(plan, ports, silentReporter(), { [SECRET_ENV]: '' })).toEqual({ done: 0, failed: 1, skipped: 1, deferred: 0 });
+    expect((await applyPlan(plan, ports, silentReporter(), { [SECRET_ENV]: '' })).counts).toEqual({ done: 0, failed: 1, skipped: 1, deferred: 0 });
     expect(writeCalls(await world.requests())).toEqual([]);
   });
 });

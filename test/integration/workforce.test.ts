@@ -199,7 +199,7 @@ describe('an expired invitation', () => {
     const { plan: planned, ports } = await plan(dir, options, silentReporter());
     expect(planned.changes).toMatchObject([{ address: 'member/ann@example.com', action: 'update', steps: ['resend-invitation'], diff: [{ path: 'invitation', before: 'expired', after: 'sent again' }] }]);
     await world.clearRequests();
-    expect(await applyPlan(planned, ports, silentReporter())).toEqual({ done: 1, failed: 0, skipped: 0, deferred: 0 });
+    expect((await applyPlan(planned, ports, silentReporter())).counts).toEqual({ done: 1, failed: 0, skipped: 0, deferred: 0 });
     // The resend, then the time gtctl sent it (what the next expiry is judged from: aws-evidence A8).
     expect(writeCalls(await world.requests())).toEqual(['cognito-idp.AdminCreateUser', 'cognito-idp.AdminUpdateUserAttributes']);
     expect((await world.outbox()).map((m) => `${m.kind} ${m.to}`)).toEqual(['invitation ann@example.com', 'resend ann@example.com']);

@@ -133,7 +133,10 @@ async function converge(dir: string, saved = false): Promise<void> {
   const { plan: p } = await plan(dir, options, silentReporter());
   expect(p.summary.blocked, JSON.stringify(p.changes.filter((c) => c.action === 'blocked'))).toBe(0);
   const reporter = silentReporter();
-  const counts = saved ? await applySavedPlan(readSavedPlan(planFile(p, { gtctlVersion: 'test', specDirectory: dir })).plan, options, reporter) : await applyPlan(p, fastPorts(), reporter);
+  const outcome = saved
+    ? await applySavedPlan(readSavedPlan(planFile(p, { gtctlVersion: 'test', specDirectory: dir })).plan, { aws: options, reporter, approval: 'auto', lock: { command: 'test' } })
+    : { kind: 'applied' as const, ...(await applyPlan(p, fastPorts(), reporter)) };
+  const counts = outcome.kind === 'applied' ? outcome.counts : outcome.kind;
   const failures = reporter.events.flatMap((e) => (e.type === 'changeFailed' ? [`${e.change.address}: ${e.error.code}: ${e.error.message}`] : []));
   expect(failures).toEqual([]);
   expect(counts).toEqual({ done: p.changes.length, failed: 0, skipped: 0, deferred: 0 });

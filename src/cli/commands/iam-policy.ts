@@ -2,7 +2,8 @@
 // runs gtctl with: `plan` for pull requests and drift checks (reads only), `apply` for merges.
 import type { Argv, CommandModule } from 'yargs';
 import { iamPolicy, type PolicyMode } from '../../core/iam-policy.js';
-import { EXIT, type GlobalOptions } from '../options.js';
+import { EXIT } from '../../core/exit-codes.js';
+import { type GlobalOptions } from '../options.js';
 
 interface IamPolicyArgs extends GlobalOptions {
   mode: PolicyMode;

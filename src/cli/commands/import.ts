@@ -4,7 +4,8 @@ import type { Argv, CommandModule } from 'yargs';
 import { GtctlError } from '../../core/errors.js';
 import { styleFor } from '../../report/style.js';
 import { awsOptions } from '../aws-options.js';
-import { EXIT, type GlobalOptions } from '../options.js';
+import { EXIT } from '../../core/exit-codes.js';
+import { type GlobalOptions } from '../options.js';
 
 const PARTS = ['teams', 'members', 'buckets', 'jobs'] as const;
 type Part = (typeof PARTS)[number];

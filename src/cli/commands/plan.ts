@@ -8,7 +8,8 @@ import { renderPlan } from '../../report/plan-human.js';
 import { renderUnmanaged } from '../../report/unmanaged-human.js';
 import { styleFor } from '../../report/style.js';
 import { awsOptions, printWarnings } from '../aws-options.js';
-import { directoryOption, EXIT, type GlobalOptions } from '../options.js';
+import { EXIT } from '../../core/exit-codes.js';
+import { directoryOption, type GlobalOptions } from '../options.js';
 import { version } from '../version.js';
 
 interface PlanArgs extends GlobalOptions {

@@ -3,7 +3,8 @@ import type { Argv, CommandModule } from 'yargs';
 import { renderResults } from '../../report/results-human.js';
 import { styleFor } from '../../report/style.js';
 import { awsOptions } from '../aws-options.js';
-import { directoryOption, EXIT, type GlobalOptions } from '../options.js';
+import { EXIT } from '../../core/exit-codes.js';
+import { directoryOption, type GlobalOptions } from '../options.js';
 
 interface ResultsArgs extends GlobalOptions {
   dir: string;

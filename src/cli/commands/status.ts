@@ -3,7 +3,8 @@ import type { Argv, CommandModule } from 'yargs';
 import { renderStatus } from '../../report/status-human.js';
 import { styleFor } from '../../report/style.js';
 import { awsOptions } from '../aws-options.js';
-import { directoryOption, EXIT, type GlobalOptions } from '../options.js';
+import { EXIT } from '../../core/exit-codes.js';
+import { directoryOption, type GlobalOptions } from '../options.js';
 
 interface StatusArgs extends GlobalOptions {
   dir: string;

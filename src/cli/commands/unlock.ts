@@ -5,7 +5,8 @@ import type { Argv, CommandModule } from 'yargs';
 import { GtctlError } from '../../core/errors.js';
 import { styleFor } from '../../report/style.js';
 import { awsOptions } from '../aws-options.js';
-import { directoryOption, EXIT, type GlobalOptions } from '../options.js';
+import { EXIT } from '../../core/exit-codes.js';
+import { directoryOption, type GlobalOptions } from '../options.js';
 
 interface UnlockArgs extends GlobalOptions {
   dir: string;
@@ -17,7 +18,7 @@ export const unlockCommand: CommandModule<GlobalOptions, UnlockArgs> = {
   describe: 'Show who holds the apply lock (Project spec.lock) and break it, for an apply that died',
   builder: (argv: Argv<GlobalOptions>) => directoryOption(argv).option('force', { type: 'boolean', default: false, describe: 'Delete the lock without asking (required without a terminal)' }) as Argv<UnlockArgs>,
   handler: async (args) => {
-    const [{ findLock }, { describeHolder, describeSince, lockUri }] = await Promise.all([import('../../app/apply.js'), import('../../app/lock.js')]);
+    const [{ findLock }, { describeHolder, describeSince, lockUri }] = await Promise.all([import('../../app/unlock.js'), import('../../app/lock.js')]);
     const out = styleFor(process.stdout, args);
     const { location, holder, breakLock } = await findLock(args.dir, awsOptions(args));
     if (!holder) {

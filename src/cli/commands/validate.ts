@@ -2,7 +2,8 @@
 import type { Argv, CommandModule } from 'yargs';
 import { countLabel, diagnosticsJson, formatDiagnostic } from '../../report/diagnostics.js';
 import { styleFor } from '../../report/style.js';
-import { directoryOption, EXIT, type GlobalOptions } from '../options.js';
+import { EXIT } from '../../core/exit-codes.js';
+import { directoryOption, type GlobalOptions } from '../options.js';
 
 interface ValidateArgs extends GlobalOptions {
   dir: string;

@@ -10,26 +10,27 @@ import type { SageMakerBackends } from './ports.js';
 
 export function localBackends(state: SandboxState, now: () => Date, realism: Realism): SageMakerBackends {
   const settling = (atMs: number | undefined) => realism.on && atMs !== undefined && now().getTime() < atMs;
-  const cognito = state.cognito;
+  // Read at each call: `POST /_sandbox/reset` replaces the state's members in place.
+  const cognito = () => state.cognito;
   return {
     cognito: {
-      poolExists: async (region, userPool) => userPoolExists(cognito, region, userPool),
+      poolExists: async (region, userPool) => userPoolExists(cognito(), region, userPool),
       clientSettings: async (region, userPool, clientId) =>
-        appClientExists(cognito, region, userPool, clientId) ? structuredClone(findPool(cognito, region, userPool)!.clients[clientId]!.settings) : undefined,
+        appClientExists(cognito(), region, userPool, clientId) ? structuredClone(findPool(cognito(), region, userPool)!.clients[clientId]!.settings) : undefined,
       updateClientSettings: async (region, userPool, clientId, settings) => {
-        const client = findPool(cognito, region, userPool)?.clients[clientId];
+        const client = findPool(cognito(), region, userPool)?.clients[clientId];
         if (!client) return;
         client.settings = settings;
         client.modifiedMs = now().getTime();
       },
       prefixDomain: async (region, userPool) => {
-        const domain = userPoolDomain(cognito, region, userPool);
-        return domain === undefined ? undefined : { domain, active: !settling(findPool(cognito, region, userPool)!.domain!.activeAtMs) };
+        const domain = userPoolDomain(cognito(), region, userPool);
+        return domain === undefined ? undefined : { domain, active: !settling(findPool(cognito(), region, userPool)!.domain!.activeAtMs) };
       },
       groupVisible: async (region, userPool, group) =>
-        groupExists(cognito, region, userPool, group) && !settling(findPool(cognito, region, userPool)!.groups[group]!.visibleAtMs),
-      findUser: async (region, userPool, usernameOrAlias) => findUser(cognito, region, userPool, usernameOrAlias),
-      groupsOfUser: async (region, userPool, username) => groupsOfUser(cognito, region, userPool, username),
+        groupExists(cognito(), region, userPool, group) && !settling(findPool(cognito(), region, userPool)!.groups[group]!.visibleAtMs),
+      findUser: async (region, userPool, usernameOrAlias) => findUser(cognito(), region, userPool, usernameOrAlias),
+      groupsOfUser: async (region, userPool, username) => groupsOfUser(cognito(), region, userPool, username),
     },
     s3: {
       bucketRegion: async (bucket) => bucketRegion(state.s3, bucket),
