@@ -14,13 +14,13 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BUNDLE = 'dist-action/index.mjs';
 
 /**
- * src/spec/schema-files.ts reads schemas/ from disk next to the package; the bundle carries them inline instead:
+ * src/spec/schema-documents.ts reads schemas/ from disk next to the package; the bundle carries them inline instead:
  * the same documents, in the same (file-name) order, parsed once at start-up.
  */
 const inlineSchemas = {
   name: 'inline-schemas',
   setup(b) {
-    b.onResolve({ filter: /[/\\]schema-files\.js$/ }, (args) => (args.importer.includes(`${path.sep}src${path.sep}spec${path.sep}`) ? { path: 'schema-files', namespace: 'gtctl-schemas' } : undefined));
+    b.onResolve({ filter: /[/\\]schema-documents\.js$/ }, (args) => (args.importer.includes(`${path.sep}src${path.sep}spec${path.sep}`) ? { path: 'schema-documents', namespace: 'gtctl-schemas' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'gtctl-schemas' }, () => {
       const dir = path.join(ROOT, 'schemas');
       const names = readdirSync(dir).filter((n) => n.endsWith('.schema.json')).sort();

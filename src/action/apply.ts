@@ -3,8 +3,10 @@
 // workflow's concurrency group makes merges apply one at a time, in order. Any failed change fails the job.
 import { applySpecs, lockWaitSeconds } from '../app/apply.js';
 import { GtctlError } from '../core/errors.js';
+import { errorCode } from '../report/diagnostics.js';
 import { applySummary, planSummary } from '../report/github-summary.js';
 import { annotateWarnings, awsOptionsOf, logReporter, someAddresses, writePlanJson, type ActionHost, type Outcome } from './host.js';
+import { EXIT } from '../core/exit-codes.js';
 
 export async function runApply(host: ActionHost): Promise<Outcome> {
   const { inputs, event } = host;
@@ -17,7 +19,7 @@ export async function runApply(host: ActionHost): Promise<Outcome> {
   const stale = await newerCommit(host);
   if (stale) {
     return {
-      exitCode: 1,
+      exitCode: EXIT.error,
       hasChanges: false,
       failure: `nothing was applied: ${stale.branch} is at ${stale.head.slice(0, 12)} now, not ${event.commit!.slice(0, 12)}; applying this older commit would undo what was merged since. The newest commit's apply carries these changes; to undo a merge, revert it in git.`,
     };
@@ -42,21 +44,21 @@ export async function runApply(host: ActionHost): Promise<Outcome> {
     case 'blocked': {
       const blocked = outcome.plan.changes.filter((c) => c.action === 'blocked').map((c) => c.address);
       await host.summary(planSummary(outcome.plan, context, `gtctl apply for \`${inputs.directory}\`: nothing applied, the plan is blocked`));
-      return { exitCode: 1, hasChanges: true, ...paths, failure: `nothing was applied: ${someAddresses(blocked)} ${blocked.length === 1 ? 'is' : 'are'} blocked (the reasons are in the plan)` };
+      return { exitCode: EXIT.error, hasChanges: true, ...paths, failure: `nothing was applied: ${someAddresses(blocked)} ${blocked.length === 1 ? 'is' : 'are'} blocked (the reasons are in the plan)` };
     }
     case 'no-changes':
     case 'needs-approval':
     case 'declined':
       await host.summary(planSummary(outcome.plan, context, `gtctl apply for \`${inputs.directory}\`: nothing to do`));
-      return { exitCode: 0, hasChanges: false, ...paths };
+      return { exitCode: EXIT.ok, hasChanges: false, ...paths };
     case 'applied': {
       const { counts, results, interrupted } = outcome;
       await host.summary(applySummary(outcome.plan, { counts, results, interrupted }, context));
-      if (interrupted) return { exitCode: 1, hasChanges: true, ...paths, failure: `apply was cancelled: ${counts.done} of ${results.length} changes done; the next apply finishes the rest` };
-      if (counts.failed + counts.skipped === 0) return { exitCode: 0, hasChanges: true, ...paths };
+      if (interrupted) return { exitCode: EXIT.error, hasChanges: true, ...paths, failure: `apply was cancelled: ${counts.done} of ${results.length} changes done; the next apply finishes the rest` };
+      if (counts.failed + counts.skipped === 0) return { exitCode: EXIT.ok, hasChanges: true, ...paths };
       const first = results.find((r) => r.status === 'failed');
-      const cause = first?.error ? `; first: ${first.address}: ${first.error.code}: ${first.error.message}` : '';
-      return { exitCode: 1, hasChanges: true, ...paths, failure: `apply failed: ${counts.failed} of ${results.length} changes failed and ${counts.skipped} ${counts.skipped === 1 ? 'was' : 'were'} skipped${cause}` };
+      const cause = first?.error ? `; first: ${first.address}: ${errorCode(first.error)}: ${first.error.message}` : '';
+      return { exitCode: EXIT.error, hasChanges: true, ...paths, failure: `apply failed: ${counts.failed} of ${results.length} changes failed and ${counts.skipped} ${counts.skipped === 1 ? 'was' : 'were'} skipped${cause}` };
     }
   }
 }

@@ -10,6 +10,7 @@ import { escapeMarkdown, plural } from '../report/github-markdown.js';
 import { planSummary } from '../report/github-summary.js';
 import { maskEmailsIn } from '../report/mask.js';
 import { annotateWarnings, awsOptionsOf, logPlan, logReporter, writePlanJson, type ActionHost, type Outcome } from './host.js';
+import { EXIT } from '../core/exit-codes.js';
 
 export async function runDrift(host: ActionHost): Promise<Outcome> {
   const { inputs, event } = host;
@@ -28,7 +29,7 @@ export async function runDrift(host: ActionHost): Promise<Outcome> {
       await github.updateIssue(open.number, { body: driftResolvedBody(context), state: 'closed' });
       host.log(`Closed drift issue #${open.number}: live state matches the specs again.`);
     }
-    return { exitCode: 0, hasChanges: false, planJsonPath };
+    return { exitCode: EXIT.ok, hasChanges: false, planJsonPath };
   }
 
   const sentences = describeDrift(made);
@@ -45,10 +46,10 @@ export async function runDrift(host: ActionHost): Promise<Outcome> {
     } else {
       host.log(`Opened drift issue #${await github.createIssue(title, body)}.`);
     }
-    return { exitCode: 2, hasChanges: true, planJsonPath };
+    return { exitCode: EXIT.changes, hasChanges: true, planJsonPath };
   }
   const listed = shown.length > 10 ? [...shown.slice(0, 10), `and ${shown.length - 10} more (see the job summary)`] : shown;
-  return { exitCode: 2, hasChanges: true, planJsonPath, failure: `live state differs from the specs in ${inputs.directory}: ${listed.join('; ')}` };
+  return { exitCode: EXIT.changes, hasChanges: true, planJsonPath, failure: `live state differs from the specs in ${inputs.directory}: ${listed.join('; ')}` };
 }
 
 function requireGitHub(host: ActionHost) {

@@ -15,6 +15,7 @@ import type { Reporter } from '../report/reporter.js';
 import { styleFor } from '../report/style.js';
 import type { GitHubPort } from './github.js';
 import type { ActionInputs } from './inputs.js';
+import type { EXIT, ExitCode } from '../core/exit-codes.js';
 
 export interface RunEvent {
   /** GITHUB_EVENT_NAME: pull_request, push, schedule, workflow_dispatch, ... */
@@ -57,7 +58,8 @@ export interface ActionHost {
 /** What a command ended with; main.ts turns it into outputs and the job's status. */
 export interface Outcome {
   /** The `exit-code` output: 0 no changes, 2 changes (or drift), 1 failure; as `gtctl plan --detailed-exitcode`. */
-  exitCode: 0 | 1 | 2;
+  /** `interrupted` never: a cancelled run is a failed step, as GitHub shows it. */
+  exitCode: Exclude<ExitCode, typeof EXIT.interrupted>;
   hasChanges: boolean;
   planJsonPath?: string;
   /** Set when the job must fail: one readable line. */

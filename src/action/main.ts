@@ -5,8 +5,8 @@
 import { tmpdir } from 'node:os';
 import * as core from '@actions/core';
 import { context, getOctokit } from '@actions/github';
-import { GtctlError } from '../core/errors.js';
-import type { Diagnostic } from '../core/diagnostics.js';
+import { codedError, diagnosticsOf, GtctlError } from '../core/errors.js';
+import { errorCode } from '../report/diagnostics.js';
 import { failureSummary } from '../report/github-summary.js';
 import { maskEmailsIn } from '../report/mask.js';
 import { runApply } from './apply.js';
@@ -49,17 +49,17 @@ function forLog(text: string, host: ActionHost | undefined): string {
 }
 
 async function reportError(error: unknown, host: ActionHost | undefined): Promise<void> {
-  const diagnostics = (error as { diagnostics?: Diagnostic[] }).diagnostics ?? [];
+  const diagnostics = diagnosticsOf(error);
   for (const d of diagnostics) {
     const annotate = d.severity === 'error' ? core.error : core.warning;
     annotate(forLog(`${d.code}: ${d.message}${d.hint ? `\nhint: ${d.hint}` : ''}`, host), { file: d.file, startLine: d.line, startColumn: d.column, title: `gtctl ${d.code}` });
   }
   if (error instanceof GtctlError && error.source !== 'internal') {
     if (host) {
-      const shown = { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}), diagnostics };
+      const shown = { ...codedError(error), diagnostics };
       await host.summary(failureSummary(host.inputs.command, shown, { directory: host.inputs.directory })).catch(() => undefined);
     }
-    core.setFailed(forLog(`${error.code}: ${error.message}${error.hint ? ` (hint: ${error.hint})` : ''}`, host));
+    core.setFailed(forLog(`${errorCode(error)}: ${error.message}${error.hint ? ` (hint: ${error.hint})` : ''}`, host));
     return;
   }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -2,11 +2,12 @@
 // spec directory on the pull request, updated on every push. A plan that cannot be made updates the comment too, so
 // a stale plan never stays up next to a broken push.
 import { plan } from '../app/plan.js';
-import { GtctlError } from '../core/errors.js';
+import { codedError, diagnosticsOf, GtctlError } from '../core/errors.js';
 import { hasChanges } from '../core/plan.js';
 import { failureComment, marker, planComment } from '../report/github-comment.js';
 import { planSummary } from '../report/github-summary.js';
 import { annotateWarnings, awsOptionsOf, logPlan, logReporter, someAddresses, writePlanJson, type ActionHost, type Outcome } from './host.js';
+import { EXIT } from '../core/exit-codes.js';
 
 export async function runPlan(host: ActionHost): Promise<Outcome> {
   const { inputs } = host;
@@ -15,7 +16,7 @@ export async function runPlan(host: ActionHost): Promise<Outcome> {
     result = await plan(inputs.directory, awsOptionsOf(host), logReporter(host));
   } catch (error) {
     if (error instanceof GtctlError && error.source !== 'internal') {
-      await comment(host, () => failureComment({ code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}), ...diagnosticsOf(error) }, commentContext(host)));
+      await comment(host, () => failureComment({ ...codedError(error), diagnostics: diagnosticsOf(error) }, commentContext(host)));
     }
     throw error;
   }
@@ -27,7 +28,7 @@ export async function runPlan(host: ActionHost): Promise<Outcome> {
   await comment(host, () => planComment(made, commentContext(host)));
   const blocked = made.changes.filter((c) => c.action === 'blocked').map((c) => c.address);
   return {
-    exitCode: blocked.length > 0 ? 1 : hasChanges(made) ? 2 : 0,
+    exitCode: blocked.length > 0 ? EXIT.error : hasChanges(made) ? EXIT.changes : EXIT.ok,
     hasChanges: hasChanges(made),
     planJsonPath,
     ...(blocked.length > 0 ? { failure: `the plan cannot be applied: ${someAddresses(blocked)} ${blocked.length === 1 ? 'is' : 'are'} blocked (the reasons are in the plan)` } : {}),
@@ -37,11 +38,6 @@ export async function runPlan(host: ActionHost): Promise<Outcome> {
 function commentContext(host: ActionHost) {
   return { directory: host.inputs.directory, maskEmails: host.inputs.maskEmails, ...(host.event.commit ? { commit: host.event.commit } : {}), ...(host.event.runUrl ? { runUrl: host.event.runUrl } : {}) };
 }
-
-const diagnosticsOf = (error: unknown) => {
-  const diagnostics = (error as { diagnostics?: unknown }).diagnostics;
-  return Array.isArray(diagnostics) ? { diagnostics } : {};
-};
 
 /**
  * The sticky comment, on pull requests when the workflow wants it. A token that may not comment (a fork's pull

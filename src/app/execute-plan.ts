@@ -2,7 +2,7 @@
 // Cognito calls under its quotas). A failed change skips only its dependents; the rest go on. What a change makes
 // that its dependents need (a new workforce's pool, client and name) is handed to them as their context. The
 // result is a value: one entry per change, in plan order, from which the counts derive.
-import { DeferredChange, GtctlError } from '../core/errors.js';
+import { codedError, DeferredChange, GtctlError } from '../core/errors.js';
 import type { Change, Plan, PlanContext } from '../core/plan.js';
 import { executeChange } from '../providers/execute.js';
 import type { ApplyRuntime, ChangeOutputs } from '../providers/runtime.js';
@@ -59,7 +59,7 @@ const STILL_RUNNING: ChangeError = { code: 'interrupted', message: 'still runnin
 export async function executePlan(plan: Plan, runtime: ApplyRuntime, reporter: Reporter, options: ExecuteOptions = {}): Promise<ApplyResult> {
   const blocked = plan.changes.filter((c) => c.action === 'blocked');
   if (blocked.length > 0) {
-    throw new GtctlError('plan-blocked', `the plan has ${blocked.length} blocked change(s) (${blocked.map((c) => c.address).join(', ')}); nothing was applied`, 'user', 'Resolve what blocks them (see the reasons in the plan), then plan again.');
+    throw new GtctlError('plan-blocked', `the plan has ${blocked.length} blocked change(s) (${blocked.map((c) => `${c.address}: ${c.blockedBy}`).join(', ')}); nothing was applied`, 'user', 'Resolve what blocks them (see the reasons in the plan), then plan again.');
   }
   const changes = plan.changes;
   // Each change counts the dependencies it still waits for and lists its dependents, so a finished change wakes just
@@ -119,7 +119,7 @@ export async function executePlan(plan: Plan, runtime: ApplyRuntime, reporter: R
       return { status: 'done', outputs };
     } catch (error) {
       const e = error instanceof GtctlError ? error : new GtctlError('internal', error instanceof Error ? error.message : String(error), 'internal', undefined, { cause: error });
-      const reason: ChangeError = { code: e.code, message: e.message, ...(e.hint ? { hint: e.hint } : {}) };
+      const reason = codedError(e);
       if (e instanceof DeferredChange) {
         reporter.changeDeferred(change, reason);
         return { status: 'deferred', error: reason };

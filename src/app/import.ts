@@ -1,7 +1,8 @@
 // Use case: import. Reads what exists in the account (the workforce, every team with its group's members, every
-// labeling job with its label category file, the buckets named or used by jobs) and turns it into a spec tree
-// (core/import.ts builds it, report/spec-writer.ts lays it out as files). Writing never overwrites a file unless
-// asked: all targets are checked before the first is written.
+// labeling job with its label category file, the buckets named or used by jobs) and turns it into a spec tree:
+// core/import.ts reads it as resolved values, spec/write.ts writes them as documents, report/spec-writer.ts lays
+// those out as files. Writing never overwrites a file unless asked: all targets are checked before the first is
+// written.
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GtctlError } from '../core/errors.js';
@@ -11,8 +12,7 @@ import { s3Location } from '../core/s3-uri.js';
 import { readLiveState } from '../providers/read-live.js';
 import { readJobs } from '../providers/read-jobs.js';
 import { specFiles, type SpecFile } from '../report/spec-writer.js';
-import { formatDuration } from '../spec/durations.js';
-import { CORS_PRESETS } from '../spec/kinds/bucket.js';
+import { writeImportedTree } from '../spec/write.js';
 import { checkAccount, connect, resolveRegion, type AwsOptions } from './session.js';
 
 export const IMPORT_PARTS = ['teams', 'members', 'buckets', 'jobs'] as const;
@@ -80,17 +80,11 @@ export async function importAccount(options: ImportOptions): Promise<ImportResul
     },
     project: options.project,
     labelFiles,
-    corsPresets: CORS_PRESETS,
-    formatDuration,
+    membersRead: include.has('members'),
   });
   const warnings = [...tree.warnings, ...notOwn.map((b) => `bucket "${b}" is not in this account (or does not exist): not imported`)];
-  if (include.has('teams') && !include.has('members')) {
-    for (const team of tree.teams) {
-      team.comments.push({ path: ['spec', 'description'], text: ' members not imported: list them before planning, membership is authoritative' });
-    }
-  }
   const result = { ...tree, warnings: warnings.sort() };
-  return { account, region, tree: result, files: specFiles(result) };
+  return { account, region, tree: result, files: specFiles(writeImportedTree(result)) };
 }
 
 /** Writes the files under `directory`; refuses before writing any when one exists and `force` is not set. */

@@ -3,7 +3,7 @@
 import type { AwsPorts } from '../aws/ports.js';
 import type { CognitoCategory } from '../aws/rate-limits.js';
 import { hasErrors, type Diagnostic } from '../core/diagnostics.js';
-import { GtctlError } from '../core/errors.js';
+import { GtctlError, InvalidSpecsError } from '../core/errors.js';
 import type { DesiredState } from '../core/model.js';
 import { loadSpecs } from '../spec/load.js';
 import { requireDirectory, requireGroundTruth } from './preconditions.js';
@@ -13,13 +13,6 @@ export interface AwsOptions {
   profile?: string;
   endpoint?: string;
   env?: NodeJS.ProcessEnv;
-}
-
-/** Specs with errors stop a command before any AWS call; the CLI prints the diagnostics. */
-export class InvalidSpecsError extends GtctlError {
-  constructor(readonly diagnostics: Diagnostic[]) {
-    super('invalid-specs', `the specs have ${diagnostics.filter((d) => d.severity === 'error').length} error(s); nothing was changed`, 'user', 'Fix the problems above (`gtctl validate` lists them), then run the command again.');
-  }
 }
 
 export async function loadDesired(directory: string, options: AwsOptions): Promise<{ desired: DesiredState; warnings: Diagnostic[] }> {

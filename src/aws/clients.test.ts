@@ -34,7 +34,7 @@ describe('the retry policy in the clients', () => {
       for (let i = 0; i < 50; i++) await invite(i);
       await fetch(`${rough.url}/_sandbox/requests`, { method: 'DELETE' });
       const error = await invite(50).then(() => undefined, (e: unknown) => e);
-      expect(error).toMatchObject({ code: 'LimitExceededException', message: expect.stringContaining('Exceeded daily email limit') });
+      expect(error).toMatchObject({ code: 'aws-error', awsCode: 'LimitExceededException', message: expect.stringContaining('Exceeded daily email limit') });
       const log = (await (await fetch(`${rough.url}/_sandbox/requests`)).json()) as RequestLogEntry[];
       expect(log.filter((e) => e.operation === 'AdminCreateUser')).toHaveLength(1);
     } finally {
@@ -72,7 +72,7 @@ describe('createAwsPorts', () => {
     try {
       const error = await aws.sts.callerIdentity().then(() => undefined, (e: unknown) => e);
       expect(error).toBeInstanceOf(GtctlError);
-      expect(error).toMatchObject({ code: 'InternalFailure', source: 'aws', message: expect.stringMatching(/^sts GetCallerIdentity failed: /) });
+      expect(error).toMatchObject({ code: 'aws-error', awsCode: 'InternalFailure', source: 'aws', message: expect.stringMatching(/^sts GetCallerIdentity failed: /) });
     } finally {
       await admin('DELETE', 'faults');
     }
@@ -111,7 +111,7 @@ describe('credentials', () => {
     const aws = createAwsPorts({ region: 'us-east-1', endpoint: sandbox.url, profile: 'labeling' });
     const error = await aws.sts.callerIdentity().then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(GtctlError);
-    expect(error).toMatchObject({ code: 'CredentialsProviderError', source: 'user', message: expect.stringMatching(/^sts GetCallerIdentity failed: /) });
+    expect(error).toMatchObject({ code: 'aws-credentials', awsCode: 'CredentialsProviderError', source: 'user', message: expect.stringMatching(/^sts GetCallerIdentity failed: /) });
     expect((error as GtctlError).hint).toMatch(/profile "labeling".*--endpoint http:\/\/127\.0\.0\.1:4566/s);
     expect(aws.calls()).toEqual({ 'sts.GetCallerIdentity': 1 });
   });

@@ -80,25 +80,25 @@ describe('describing what does not exist', () => {
 describe('errors', () => {
   it('a duplicate group is GroupExistsException from AWS, naming the operation', async () => {
     const error = await failure(aws.cognito.createGroup({ UserPoolId: pool, GroupName: 'labelers' }));
-    expect(error).toMatchObject({ code: 'GroupExistsException', source: 'aws', message: 'cognito-idp CreateGroup failed: A group with the name labelers already exists.' });
+    expect(error).toMatchObject({ code: 'aws-error', awsCode: 'GroupExistsException', source: 'aws', message: 'cognito-idp CreateGroup failed: A group with the name labelers already exists.' });
     expect((error.cause as Error).name).toBe('GroupExistsException');
   });
 
   it('an invalid group name is InvalidParameterException', async () => {
     const error = await failure(aws.cognito.createGroup({ UserPoolId: pool, GroupName: 'two words' }));
-    expect(error).toMatchObject({ code: 'InvalidParameterException', source: 'aws' });
+    expect(error).toMatchObject({ code: 'aws-error', awsCode: 'InvalidParameterException', source: 'aws' });
   });
 
   it('never repeats a secret from the request', async () => {
     const error = await failure(
       aws.cognito.adminCreateUser({ UserPoolId: pool, Username: 'someone@example.com', TemporaryPassword: 'correct horse', MessageAction: 'SUPPRESS' }),
     );
-    expect(error.code).toBe('InvalidParameterException');
+    expect(error.awsCode).toBe('InvalidParameterException');
     expect(error.message).not.toContain('correct horse');
   });
 
   it('an unknown user is UserNotFoundException', async () => {
-    expect(await failure(aws.cognito.adminDisableUser(pool, 'nobody@example.com'))).toMatchObject({ code: 'UserNotFoundException', source: 'aws' });
+    expect(await failure(aws.cognito.adminDisableUser(pool, 'nobody@example.com'))).toMatchObject({ code: 'aws-error', awsCode: 'UserNotFoundException', source: 'aws' });
   });
 });
 
@@ -183,7 +183,7 @@ describe('without the pacing', () => {
     const outcomes = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) => unpaced.cognito.adminCreateUser({ UserPoolId: otherPool, Username: email(i), MessageAction: 'SUPPRESS' })),
     ).finally(() => quotas({ scale: 1 }));
-    const codes = outcomes.flatMap((o) => (o.status === 'rejected' ? [(o.reason as GtctlError).code] : []));
+    const codes = outcomes.flatMap((o) => (o.status === 'rejected' ? [(o.reason as GtctlError).awsCode] : []));
     expect(codes.length).toBeGreaterThan(0);
     expect(new Set(codes)).toEqual(new Set(['TooManyRequestsException']));
   });

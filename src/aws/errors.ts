@@ -1,5 +1,6 @@
-// How a failed AWS call leaves the ports: always a GtctlError, coded with the AWS error name, saying whose fault it
-// is, naming the operation, with a hint where one helps and the SDK error as `cause`. Messages carry AWS's own text
+// How a failed AWS call leaves the ports: always a GtctlError with gtctl's code for the kind of failure
+// (`aws-access-denied`, `aws-throttled`...) and AWS's own error name as `awsCode`, saying whose fault it is, naming the
+// operation, with a hint where one helps and the SDK error as `cause`. Messages carry AWS's own text
 // (with sensitive values masked), never the request: its parameters may be secrets.
 import { GtctlError } from '../core/errors.js';
 
@@ -104,7 +105,7 @@ export function toGtctlError(error: unknown, service: AwsService, operation: str
   const code = codeOf(shape, service);
   const text = typeof shape.message === 'string' && shape.message !== '' && shape.message !== 'UnknownError' ? shape.message : code;
   const message = `${service} ${operation} failed: ${maskSecrets(text)}`;
-  const options = { cause: error };
+  const options = { cause: error, awsCode: code };
   const action = (service === 's3' ? S3_ACTIONS[operation] : undefined) ?? `${service}:${operation}`;
 
   if (CREDENTIAL_ERRORS.has(code)) {
@@ -116,33 +117,33 @@ export function toGtctlError(error: unknown, service: AwsService, operation: str
           '(AWS_PROFILE or --profile, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, `aws sso login`, an instance or CI role), ' +
           'or run against the sandbox: `gtctl sandbox`, then --endpoint http://127.0.0.1:4566 with any credentials ' +
           '(AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test).';
-    return new GtctlError(code, message, 'user', hint, options);
+    return new GtctlError('aws-credentials', message, 'user', hint, options);
   }
   if (ACCESS_DENIED_ERRORS.has(code)) {
     const passRole = service === 'sagemaker' && operation === 'CreateLabelingJob' ? ', and iam:PassRole on the job\'s role' : '';
-    return new GtctlError(code, message, 'user', `The identity gtctl runs as needs the IAM permission ${action}${passRole}.`, options);
+    return new GtctlError('aws-access-denied', message, 'user', `The identity gtctl runs as needs the IAM permission ${action}${passRole}.`, options);
   }
   if (THROTTLING_ERRORS.has(code)) {
     const attempts = shape.$metadata?.attempts ?? context.maxAttempts;
     const pacing = service === 'cognito-idp' ? ' If other tools use Cognito in this account and Region, lower gtctl\'s Cognito rates.' : '';
-    return new GtctlError(code, message, 'aws', `AWS still throttled ${action} after ${attempts} attempt(s); run again later.${pacing}`, options);
+    return new GtctlError('aws-throttled', message, 'aws', `AWS still throttled ${action} after ${attempts} attempt(s); run again later.${pacing}`, options);
   }
   if (NETWORK_ERRORS.has(code)) {
     const hint =
       context.endpoint !== undefined
         ? `Nothing answered at ${context.endpoint}: check --endpoint (is \`gtctl sandbox\` running?).`
         : 'No answer from AWS: check the network, proxy settings and --region.';
-    return new GtctlError(code, message, 'aws', hint, options);
+    return new GtctlError('aws-unreachable', message, 'aws', hint, options);
   }
   // An answer from AWS (it carries an HTTP status or a fault) is AWS's; anything else thrown inside the SDK is a
   // request gtctl should not have built, or a bug.
   const answered = shape.$metadata?.httpStatusCode !== undefined || shape.$fault !== undefined;
-  return new GtctlError(code, message, answered ? 'aws' : 'internal', undefined, options);
+  return answered ? new GtctlError('aws-error', message, 'aws', undefined, options) : new GtctlError('aws-sdk-error', message, 'internal', undefined, options);
 }
 
-/** Whether `error` came out of an AWS call with this code (and, if given, a message containing or matching `text`). */
-export function isAwsError(error: unknown, code: string, text?: string | RegExp): boolean {
-  if (!(error instanceof GtctlError) || error.code !== code) return false;
+/** Whether `error` is AWS's answer `awsCode` (and, if given, with a message containing or matching `text`). */
+export function isAwsError(error: unknown, awsCode: string, text?: string | RegExp): boolean {
+  if (!(error instanceof GtctlError) || error.awsCode !== awsCode) return false;
   return text === undefined || (typeof text === 'string' ? error.message.includes(text) : text.test(error.message));
 }
 

@@ -121,7 +121,7 @@ describe('buckets', () => {
     const name = unique('delete');
     await aws.s3.createBucket(name, 'eu-west-1');
     await aws.s3.putObject(name, 'a.txt', new TextEncoder().encode('a'), { contentType: 'text/plain' });
-    expect(await failure(aws.s3.deleteBucket(name))).toMatchObject({ code: 'BucketNotEmpty', source: 'aws' });
+    expect(await failure(aws.s3.deleteBucket(name))).toMatchObject({ code: 'aws-error', awsCode: 'BucketNotEmpty', source: 'aws' });
     const empty = unique('delete-empty');
     await aws.s3.createBucket(empty, 'eu-west-1');
     await aws.s3.deleteBucket(empty);
@@ -129,7 +129,7 @@ describe('buckets', () => {
   });
 
   it('a call on a bucket that does not exist fails as S3 says', async () => {
-    expect(await failure(aws.s3.getTags(unique('nowhere')))).toMatchObject({ code: 'NoSuchBucket', source: 'aws' });
+    expect(await failure(aws.s3.getTags(unique('nowhere')))).toMatchObject({ code: 'aws-error', awsCode: 'NoSuchBucket', source: 'aws' });
   });
 });
 

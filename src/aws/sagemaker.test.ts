@@ -73,12 +73,12 @@ describe('work teams', () => {
 
   it('a duplicate team is ResourceInUse from AWS', async () => {
     const error = await failure(aws.sageMaker.createWorkteam(team('team-00')));
-    expect(error).toMatchObject({ code: 'ResourceInUse', source: 'aws' });
+    expect(error).toMatchObject({ code: 'aws-error', awsCode: 'ResourceInUse', source: 'aws' });
     expect(error.message).toMatch(/^sagemaker CreateWorkteam failed: /);
   });
 
   it('an invalid team name is ValidationException', async () => {
-    expect(await failure(aws.sageMaker.createWorkteam(team('not a name')))).toMatchObject({ code: 'ValidationException', source: 'aws' });
+    expect(await failure(aws.sageMaker.createWorkteam(team('not a name')))).toMatchObject({ code: 'aws-error', awsCode: 'ValidationException', source: 'aws' });
   });
 
   it('updates and deletes a team', async () => {
@@ -129,7 +129,7 @@ describe('labeling jobs', () => {
     await aws.sageMaker.stopLabelingJob('job-0');
     expect((await aws.sageMaker.describeLabelingJob('job-0'))?.LabelingJobStatus).toMatch(/^Stop/);
     expect(await failure(aws.sageMaker.createLabelingJob(await textClassificationJob(w, setup, { name: 'JOB-0' })))).toMatchObject({
-      code: 'ResourceInUse',
+      code: 'aws-error', awsCode: 'ResourceInUse',
     });
   });
 });
@@ -140,7 +140,7 @@ describe('throttling', () => {
     await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify({ rules: [{ operation: 'ListWorkteams', throttleRate: 1 }] }) });
     try {
       const error = await failure(once.sageMaker.listWorkteams());
-      expect(error).toMatchObject({ code: 'ThrottlingException', source: 'aws' });
+      expect(error).toMatchObject({ code: 'aws-throttled', awsCode: 'ThrottlingException', source: 'aws' });
       expect(error.hint).toMatch(/still throttled sagemaker:ListWorkteams after 1 attempt/);
       expect(once.calls()).toEqual({ 'sagemaker.ListWorkteams': 1 });
     } finally {

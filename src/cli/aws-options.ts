@@ -1,7 +1,7 @@
 // The global AWS options of a command, and printing the spec warnings of commands that go on despite them.
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { AwsOptions } from '../app/session.js';
-import { formatDiagnostic } from '../report/diagnostics.js';
+import { formatDiagnostics } from '../report/diagnostics.js';
 import type { Style } from '../report/style.js';
 import type { GlobalOptions } from './options.js';
 
@@ -10,5 +10,5 @@ export function awsOptions(args: GlobalOptions): AwsOptions {
 }
 
 export function printWarnings(warnings: readonly Diagnostic[], style: Style): void {
-  for (const d of warnings) process.stderr.write(`${formatDiagnostic(d, style)}\n`);
+  process.stderr.write(formatDiagnostics(warnings, style));
 }

@@ -15,7 +15,7 @@ import { statusCommand } from './commands/status.js';
 import { unlockCommand } from './commands/unlock.js';
 import { validateCommand } from './commands/validate.js';
 import { version } from './version.js';
-import { formatDiagnostic } from '../report/diagnostics.js';
+import { renderError } from '../report/diagnostics.js';
 import { EXIT } from '../core/exit-codes.js';
 import { withGlobalOptions } from './options.js';
 
@@ -54,17 +54,8 @@ export async function main(argv: string[]): Promise<void> {
 }
 
 function reportError(error: unknown, argv: readonly string[]): void {
-  const style = styleFor(process.stderr, { color: !argv.includes('--no-color') });
-  // Invalid specs stop plan/apply/status: show every diagnostic, then the one-line reason.
-  const diagnostics = (error as { diagnostics?: Parameters<typeof formatDiagnostic>[0][] }).diagnostics;
-  for (const d of diagnostics ?? []) process.stderr.write(`${formatDiagnostic(d, style)}\n`);
-  if (error instanceof GtctlError && error.source !== 'internal') {
-    process.stderr.write(`${style.red(style.bold('error'))} ${error.code}: ${error.message}\n`);
-    if (error.hint) process.stderr.write(`  ${style.dim(`hint: ${error.hint}`)}\n`);
-    return;
-  }
-  process.stderr.write(`${style.red(style.bold('internal error'))}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.stderr.write('  This is a bug in gtctl; please report it with the command you ran.\n');
+  // Invalid specs stop plan/apply/status: every diagnostic shows, then the one-line reason.
+  process.stderr.write(renderError(error, styleFor(process.stderr, { color: !argv.includes('--no-color') })));
 }
 
 await main(hideBin(process.argv));

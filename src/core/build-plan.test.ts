@@ -53,6 +53,7 @@ describe('buildPlan: no workforce anywhere', () => {
     const p = plan(desiredState({ workforce: null, teams: [aTeam('t', { members: ['a@x.com'] })] }), liveState({ workforce: null, userPool: null }));
     expect(actions(p)).toEqual(['blocked team/t', 'blocked member/a@x.com', 'blocked membership/t/a@x.com']);
     expect(p.changes[0]!.reasons[0]).toContain('declare a Workforce');
+    expect(p.changes.map((c) => c.blockedBy)).toEqual(['no-workforce', 'no-workforce', 'no-workforce']);
   });
 });
 
@@ -95,6 +96,7 @@ describe('buildPlan: ownership', () => {
     const p = plan(desiredState({ teams: [aTeam('labelers', { members: ['b@x.com'] })] }), live);
     expect(actions(p)).toEqual(['blocked team/labelers', 'create member/b@x.com']);
     expect(p.changes[0]!.reasons[0]).toContain('not managed by gtctl');
+    expect(p.changes.map((c) => c.blockedBy)).toEqual(['not-managed', undefined]);
   });
 
   it('deletes a managed team gone from the specs after removing its members; never an unmanaged one', () => {
@@ -111,6 +113,7 @@ describe('buildPlan: ownership', () => {
   it('blocks a workforce owned by nobody', () => {
     const p = plan(desiredState(), liveState({ workforce: aLiveWorkforce({ tags: {} }) }));
     expect(actions(p)).toEqual(['blocked workforce/default']);
+    expect(p.changes[0]!.blockedBy).toBe('not-managed');
   });
 });
 
@@ -167,7 +170,7 @@ describe('buildPlan: workforce', () => {
   it('blocks switching to an existing pool, which cannot change in place', () => {
     const workforce = aManagedWorkforce({ identity: { type: 'cognito-existing', userPoolId: 'us-east-1_other', clientId: 'c2' } });
     const p = plan(desiredState({ workforce }), liveState());
-    expect(p.changes).toMatchObject([{ action: 'blocked' }]);
+    expect(p.changes).toMatchObject([{ action: 'blocked', blockedBy: 'immutable' }]);
     expect(p.changes[0]!.reasons[0]).toContain('cannot change in place');
   });
 

@@ -62,7 +62,7 @@ export function buildPlan(desired: DesiredState, live: LiveState, options: PlanO
 function needsWorkforce(change: Change, desired: DesiredState, live: LiveState): Change {
   if (desired.workforce || live.workforce || change.action !== 'create') return change;
   if (change.kind !== 'team' && change.kind !== 'member' && change.kind !== 'membership') return change;
-  return { ...change, action: 'blocked', reasons: [`${live.region} has no private workforce to put it in: declare a Workforce in the specs`] } as Change;
+  return { ...change, action: 'blocked', blockedBy: 'no-workforce', reasons: [`${live.region} has no private workforce to put it in: declare a Workforce in the specs`] } as Change;
 }
 
 /** What the live read must cover for these specs; saved with the plan so that apply can read the same again. */

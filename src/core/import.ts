@@ -1,35 +1,45 @@
-// `gtctl import`, the pure half: live state (and the label category files of jobs) to spec documents as plain
-// objects, with the comments the writer puts beside what could not be expressed. Every document of something gtctl
-// does not own yet carries `metadata.adopt: true`, so that the first plan only adds the ownership tag. Objects that
-// another gtctl project owns are left out and named in `warnings`. No I/O here: the reads happen in app/import.ts.
+// `gtctl import`, the pure half: live state (and the label category files of jobs) to the resolved values of what
+// to import, each with the comments its document carries beside what a spec cannot say; spec/write.ts writes them
+// as documents. Every value of something gtctl does not own yet has `adopt`, so that the first plan only adds the
+// ownership tag. Objects that another gtctl project owns are left out and named in `warnings`. No I/O here: the
+// reads happen in app/import.ts.
 import { BUILT_IN_TASK_TYPES, GROUND_TRUTH_LAMBDA_ACCOUNTS } from './catalog.js';
 import type { LabelingJobRequest } from './jobs/request.js';
-import { OWNERSHIP_TAG, userEmail, type LiveBucket, type LiveJob, type LiveState, type LiveTeam } from './live.js';
-import type { CorsRule, TaskType, Tags } from './model.js';
+import { OWNERSHIP_TAG, userEmail, type LiveBucket, type LiveJob, type LiveState, type LiveTeam, type LiveWorkforce } from './live.js';
+import type { Bucket, LabelingJob, ObjectOwnership, Project, PublicAccessBlock, TaskType, Tags, Team, Workforce } from './model.js';
 
-export type ImportedKind = 'Project' | 'Workforce' | 'Team' | 'Bucket' | 'LabelingJob';
-
-/** A comment for the writer: beside the value at `path` inside the document (`[]`: above the document). */
+/** A comment for the written document: beside the value of the resolved field at `field` (`[]`: above the document). */
 export interface ImportComment {
-  path: ReadonlyArray<string | number>;
+  field: readonly string[];
   text: string;
 }
 
-export interface ImportedDocument {
-  kind: ImportedKind;
-  name: string;
-  /** `apiVersion`, `kind`, `metadata`, `spec`: what the writer turns into YAML, key order kept. */
-  body: Record<string, unknown>;
+/** One object to import: its resolved value, and the comments its document carries. */
+export interface Imported<T> {
+  value: T;
   comments: ImportComment[];
 }
 
-/** Kind -> documents, each list sorted by name: the same account gives the same tree. */
+/**
+ * A team, with where AWS keeps its members: a Cognito group (whose users are the team's `members`), or groups of the
+ * identity provider (`oidcGroups`); neither for a team read without a member definition.
+ */
+export interface ImportedTeam extends Team {
+  identity?: 'cognito' | 'oidc';
+}
+
+/** A bucket as far as import knows it: its objects are not read, and S3 may have no object ownership setting. */
+export interface ImportedBucket extends Omit<Bucket, 'objects' | 'objectOwnership'> {
+  objectOwnership?: ObjectOwnership;
+}
+
+/** Kind -> values, each list sorted by name: the same account gives the same tree. */
 export interface ImportedTree {
-  project: ImportedDocument;
-  workforce?: ImportedDocument;
-  teams: ImportedDocument[];
-  buckets: ImportedDocument[];
-  jobs: ImportedDocument[];
+  project: Imported<Project>;
+  workforce?: Imported<Workforce>;
+  teams: Imported<ImportedTeam>[];
+  buckets: Imported<ImportedBucket>[];
+  jobs: Imported<LabelingJob>[];
   /** What was left out and why (another project's objects, jobs that cannot be expressed). */
   warnings: string[];
 }
@@ -40,99 +50,77 @@ export interface ImportInput {
   project: string;
   /** Label category file URI -> its text, for the jobs that have one (unreadable files are absent). */
   labelFiles: Readonly<Record<string, string>>;
-  /** CORS presets by name, as the spec loader expands them. */
-  corsPresets: Readonly<Record<string, readonly CorsRule[]>>;
-  /** Seconds to the human form the specs use (`5m`, `10d`). */
-  formatDuration: (seconds: number) => string;
+  /** Whether the teams' members were read (`--include members`); when not, each team says so. */
+  membersRead: boolean;
 }
 
-const API_VERSION = 'gtctl/v1';
+/** The user's tags, and `adopt` unless this project owns the object already. */
+type Ownership = (tags: Tags) => { tags: Tags; adopt: boolean };
 
 export function buildImportedTree(input: ImportInput): ImportedTree {
   const { live, project } = input;
   const warnings: string[] = [];
-  /** Whether to write it: false (with a warning) when another gtctl project owns it. */
+  /** Whether to import it: false (with a warning) when another gtctl project owns it. */
   const importable = (what: string, tags: Tags): boolean => {
     const owner = tags[OWNERSHIP_TAG];
     if (owner === undefined || owner === project) return true;
     warnings.push(`${what} belongs to gtctl project "${owner}": not imported`);
     return false;
   };
+  const owned: Ownership = (tags) => ({ tags: userTags(tags) ?? {}, adopt: tags[OWNERSHIP_TAG] !== project });
   const teams = live.teams.filter((t) => importable(`team "${t.name}"`, t.tags));
-  const teamDocs = teams.map((t) => teamDocument(t, live, project, warnings)).sort(byName);
+  const importedTeams = teams.map((t) => teamOf(t, input, owned, warnings)).sort(byName);
   const teamByArn = new Map(live.teams.map((t) => [t.arn, t.name]));
   const jobs = live.jobs.filter((j) => importable(`labeling job "${j.name}"`, j.tags));
-  const jobDocs = jobs.flatMap((j) => jobDocument(j, input, teamByArn, warnings) ?? []).sort(byName);
+  const importedJobs = jobs.flatMap((j) => jobOf(j, input, owned, teamByArn, warnings) ?? []).sort(byName);
   const buckets = live.buckets.filter((b) => importable(`bucket "${b.name}"`, b.tags));
-  const workforce = live.workforce && importable(`workforce "${live.workforce.name}"`, live.workforce.tags) ? workforceDocument(live, project) : undefined;
+  const workforce = live.workforce && importable(`workforce "${live.workforce.name}"`, live.workforce.tags) ? workforceOf(live.workforce, live, owned) : undefined;
   return {
-    project: document('Project', project, {}, { region: live.region, accountId: live.account }, [
-      { path: [], text: ` Imported by \`gtctl import\` from account ${live.account}, ${live.region}.` },
-      { path: ['metadata', 'name'], text: ` ownership tag value: gtctl:project=${project}` },
-    ]),
+    project: {
+      value: { name: project, region: live.region, accountId: live.account, policies: { unlistedUsers: 'keep' }, tags: {} },
+      comments: [
+        { field: [], text: ` Imported by \`gtctl import\` from account ${live.account}, ${live.region}.` },
+        { field: ['name'], text: ` ownership tag value: gtctl:project=${project}` },
+      ],
+    },
     ...(workforce ? { workforce } : {}),
-    teams: teamDocs,
-    buckets: buckets.map((b) => bucketDocument(b, input)).sort(byName),
-    jobs: jobDocs,
+    teams: importedTeams,
+    buckets: buckets.map((b) => bucketOf(b, owned)).sort(byName),
+    jobs: importedJobs,
     warnings: warnings.sort(),
   };
 }
 
-function byName(a: ImportedDocument, b: ImportedDocument): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+function byName(a: Imported<{ name: string }>, b: Imported<{ name: string }>): number {
+  return a.value.name < b.value.name ? -1 : a.value.name > b.value.name ? 1 : 0;
 }
 
-function document(kind: ImportedKind, name: string, metadata: Record<string, unknown>, spec: Record<string, unknown>, comments: ImportComment[] = []): ImportedDocument {
-  return { kind, name, body: { apiVersion: API_VERSION, kind, metadata: { name, ...metadata }, spec }, comments };
-}
-
-/** `adopt: true` unless this project owns it already. */
-function adoption(tags: Tags, project: string): Record<string, unknown> {
-  return tags[OWNERSHIP_TAG] === project ? {} : { adopt: true };
-}
-
-/** Tags as the specs hold them: AWS's own (`aws:*`) and gtctl's (`gtctl:*`) are not the user's to write. */
+/** The user's tags, sorted (undefined: none): AWS's own (`aws:*`) and gtctl's (`gtctl:*`) are not the user's to write. */
 export function userTags(tags: Tags): Record<string, string> | undefined {
   const kept = Object.entries(tags).filter(([key]) => !key.startsWith('aws:') && !key.startsWith('gtctl:'));
   return kept.length ? Object.fromEntries(kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : undefined;
 }
 
-function withTags(spec: Record<string, unknown>, tags: Tags): Record<string, unknown> {
-  const own = userTags(tags);
-  return own ? { ...spec, tags: own } : spec;
-}
-
 // --- workforce ----------------------------------------------------------------------------------------------------
 
-function workforceDocument(live: LiveState, project: string): ImportedDocument {
-  const w = live.workforce!;
-  const comments: ImportComment[] = [];
-  let spec: Record<string, unknown>;
+/** The environment variable an imported OIDC workforce reads its client secret from. */
+const OIDC_SECRET_ENV = 'OIDC_CLIENT_SECRET';
+
+function workforceOf(w: LiveWorkforce, live: LiveState, owned: Ownership): Imported<Workforce> {
+  const common = { name: w.name, sourceIpCidrs: [...w.sourceIpCidrs], ...owned(w.tags) };
   if (w.oidc) {
-    const o = w.oidc;
-    spec = {
-      oidc: {
-        clientId: o.clientId,
-        clientSecretEnv: 'OIDC_CLIENT_SECRET',
-        issuer: o.issuer,
-        authorizationEndpoint: o.authorizationEndpoint,
-        tokenEndpoint: o.tokenEndpoint,
-        userInfoEndpoint: o.userInfoEndpoint,
-        logoutEndpoint: o.logoutEndpoint,
-        jwksUri: o.jwksUri,
-        ...(o.scope ? { scope: o.scope } : {}),
-        ...(Object.keys(o.authenticationRequestExtraParams).length ? { authenticationRequestExtraParams: sortedRecord(o.authenticationRequestExtraParams) } : {}),
-      },
+    const { authenticationRequestExtraParams, ...oidc } = w.oidc;
+    return {
+      value: { ...common, identity: { type: 'oidc', ...oidc, clientSecretEnv: OIDC_SECRET_ENV, authenticationRequestExtraParams: sortedRecord(authenticationRequestExtraParams) } },
+      comments: [{ field: ['identity', 'clientSecretEnv'], text: ` AWS never returns the client secret: set ${OIDC_SECRET_ENV} before plan and apply` }],
     };
-    comments.push({ path: ['spec', 'oidc', 'clientSecretEnv'], text: ' AWS never returns the client secret: set OIDC_CLIENT_SECRET before plan and apply' });
-  } else {
-    const pool = w.cognito?.userPool ?? live.userPool?.id ?? '';
-    const clientId = w.cognito?.clientId ?? live.userPool?.client?.id;
-    spec = { cognito: { userPool: pool, ...(clientId ? { clientId } : {}) } };
-    comments.push({ path: ['spec', 'cognito', 'userPool'], text: ' an existing pool: gtctl uses it and its app client, and never deletes them' });
   }
-  if (w.sourceIpCidrs.length) spec.sourceIpCidrs = [...w.sourceIpCidrs];
-  return document('Workforce', w.name, adoption(w.tags, project), withTags(spec, w.tags), comments);
+  const userPoolId = w.cognito?.userPool ?? live.userPool?.id ?? '';
+  const clientId = w.cognito?.clientId ?? live.userPool?.client?.id ?? '';
+  return {
+    value: { ...common, identity: { type: 'cognito-existing', userPoolId, clientId } },
+    comments: [{ field: ['identity', 'userPoolId'], text: ' an existing pool: gtctl uses it and its app client, and never deletes them' }],
+  };
 }
 
 function sortedRecord(record: Readonly<Record<string, string>>): Record<string, string> {
@@ -141,7 +129,8 @@ function sortedRecord(record: Readonly<Record<string, string>>): Record<string, 
 
 // --- teams --------------------------------------------------------------------------------------------------------
 
-function teamDocument(t: LiveTeam, live: LiveState, project: string, warnings: string[]): ImportedDocument {
+function teamOf(t: LiveTeam, input: ImportInput, owned: Ownership, warnings: string[]): Imported<ImportedTeam> {
+  const { live } = input;
   const comments: ImportComment[] = [];
   const byUsername = new Map(live.users.map((u) => [u.username, u]));
   const members: string[] = [];
@@ -153,54 +142,45 @@ function teamDocument(t: LiveTeam, live: LiveState, project: string, warnings: s
     else noEmail.push(username);
   }
   if (noEmail.length) warnings.push(`team "${t.name}": ${noEmail.length} member(s) without an e-mail address left out (${noEmail.sort().join(', ')})`);
-  const spec: Record<string, unknown> = { description: t.description || t.name };
-  if (t.userGroup) {
-    spec.members = [...new Set(members)].sort();
-    if (t.userGroup !== t.name) spec.userGroup = t.userGroup;
-  } else if (t.oidcGroups.length) {
-    if (t.oidcGroups.length !== 1 || t.oidcGroups[0] !== t.name) spec.oidcGroups = [...t.oidcGroups];
-    comments.push({ path: ['spec', 'description'], text: ' an OIDC team: its members are managed in the identity provider' });
-  }
-  if (t.notificationTopicArn) spec.notificationTopicArn = t.notificationTopicArn;
-  if (t.presignedUrlSourceIp) spec.presignedUrlSourceIp = true;
-  return document('Team', t.name, adoption(t.tags, project), withTags(spec, t.tags), comments);
+  const identity = t.userGroup ? 'cognito' : t.oidcGroups.length ? 'oidc' : undefined;
+  if (identity === 'oidc') comments.push({ field: ['description'], text: ' an OIDC team: its members are managed in the identity provider' });
+  if (!input.membersRead) comments.push({ field: ['description'], text: ' members not imported: list them before planning, membership is authoritative' });
+  const value: ImportedTeam = {
+    name: t.name,
+    description: t.description || t.name,
+    members: [...new Set(members)].sort(),
+    userGroup: t.userGroup ?? t.name,
+    oidcGroups: t.oidcGroups.length ? [...t.oidcGroups] : [t.name],
+    ...(t.notificationTopicArn ? { notificationTopicArn: t.notificationTopicArn } : {}),
+    presignedUrlSourceIp: t.presignedUrlSourceIp,
+    ...owned(t.tags),
+    ...(identity ? { identity } : {}),
+  };
+  return { value, comments };
 }
 
 // --- buckets ------------------------------------------------------------------------------------------------------
 
-function bucketDocument(b: LiveBucket, input: ImportInput): ImportedDocument {
+/** What S3 means by a bucket without a public access block configuration. */
+const NOTHING_BLOCKED: PublicAccessBlock = { blockPublicAcls: false, ignorePublicAcls: false, blockPublicPolicy: false, restrictPublicBuckets: false };
+
+function bucketOf(b: LiveBucket, owned: Ownership): Imported<ImportedBucket> {
   const comments: ImportComment[] = [];
-  const spec: Record<string, unknown> = { region: b.region, cors: corsOf(b.cors, input.corsPresets) };
-  spec.encryption = b.encryption.algorithm === 'AES256' ? 'sse-s3' : { kmsKeyId: b.encryption.kmsKeyId, bucketKey: b.encryption.bucketKey };
-  const block = b.publicAccessBlock;
-  const flags = block ? [block.blockPublicAcls, block.ignorePublicAcls, block.blockPublicPolicy, block.restrictPublicBuckets] : [false];
-  spec.blockPublicAccess = flags.every((f) => f) ? true : flags.every((f) => !f) ? false : { ...block };
-  if (b.objectOwnership) spec.objectOwnership = b.objectOwnership;
-  else comments.push({ path: ['spec', 'blockPublicAccess'], text: ' the bucket has no object ownership setting: gtctl would set BucketOwnerEnforced' });
-  spec.versioning = b.versioning === 'Enabled';
-  if (b.versioning === 'Suspended') comments.push({ path: ['spec', 'versioning'], text: ' versioning is suspended in S3' });
-  if (!b.empty) comments.push({ path: [], text: ' Objects already in the bucket are not imported; list here only those to keep in git.' });
-  return document('Bucket', b.name, adoption(b.tags, input.project), withTags(spec, b.tags), comments);
-}
-
-/** A preset's name when the rules are exactly that preset's, else the rules as written. */
-export function corsOf(rules: readonly CorsRule[], presets: ImportInput['corsPresets']): string | Array<Record<string, unknown>> {
-  const preset = Object.entries(presets).find(([, value]) => sameCors(value, rules));
-  if (preset) return preset[0];
-  return rules.map((r) => ({
-    ...(r.id ? { id: r.id } : {}),
-    allowedMethods: [...r.allowedMethods],
-    allowedOrigins: [...r.allowedOrigins],
-    ...(r.allowedHeaders.length ? { allowedHeaders: [...r.allowedHeaders] } : {}),
-    ...(r.exposeHeaders.length ? { exposeHeaders: [...r.exposeHeaders] } : {}),
-    ...(r.maxAgeSeconds !== undefined ? { maxAgeSeconds: r.maxAgeSeconds } : {}),
-  }));
-}
-
-function sameCors(a: readonly CorsRule[], b: readonly CorsRule[]): boolean {
-  const norm = (rules: readonly CorsRule[]) =>
-    JSON.stringify(rules.map((r) => ({ id: r.id ?? '', m: [...r.allowedMethods].sort(), o: [...r.allowedOrigins].sort(), h: [...r.allowedHeaders].sort(), e: [...r.exposeHeaders].sort(), a: r.maxAgeSeconds ?? null })));
-  return norm(a) === norm(b);
+  // Said beside the public access block, the setting next to it: there is no object ownership value to say it beside.
+  if (!b.objectOwnership) comments.push({ field: ['publicAccessBlock'], text: ' the bucket has no object ownership setting: gtctl would set BucketOwnerEnforced' });
+  if (b.versioning === 'Suspended') comments.push({ field: ['versioning'], text: ' versioning is suspended in S3' });
+  if (!b.empty) comments.push({ field: [], text: ' Objects already in the bucket are not imported; list here only those to keep in git.' });
+  const value: ImportedBucket = {
+    name: b.name,
+    region: b.region,
+    cors: b.cors,
+    encryption: b.encryption,
+    publicAccessBlock: b.publicAccessBlock ?? NOTHING_BLOCKED,
+    ...(b.objectOwnership ? { objectOwnership: b.objectOwnership } : {}),
+    versioning: b.versioning === 'Enabled',
+    ...owned(b.tags),
+  };
+  return { value, comments };
 }
 
 // --- labeling jobs ------------------------------------------------------------------------------------------------
@@ -228,63 +208,69 @@ function parseLabelFile(text: string | undefined): LabelFile | undefined {
   }
 }
 
-function jobDocument(job: LiveJob, input: ImportInput, teamByArn: ReadonlyMap<string, string>, warnings: string[]): ImportedDocument | undefined {
+function jobOf(job: LiveJob, input: ImportInput, owned: Ownership, teamByArn: ReadonlyMap<string, string>, warnings: string[]): Imported<LabelingJob> | undefined {
   const r: LabelingJobRequest = job.request;
   const h = r.HumanTaskConfig;
-  const region = input.live.region;
   const team = teamByArn.get(h.WorkteamArn) ?? /:workteam\/private-crowd\/(.+)$/.exec(h.WorkteamArn)?.[1];
   if (!team) {
     warnings.push(`labeling job "${job.name}" is not for a private team (${h.WorkteamArn}): not imported, gtctl manages private workforces only`);
     return undefined;
   }
   const comments: ImportComment[] = [];
-  const type = taskTypeOfLambda(h.PreHumanTaskLambdaArn, region);
-  const task: Record<string, unknown> = { type: type ?? 'custom', title: h.TaskTitle, description: h.TaskDescription };
-  if (h.TaskKeywords?.length) task.keywords = [...h.TaskKeywords];
+  const type = taskTypeOfLambda(h.PreHumanTaskLambdaArn, input.live.region);
   const labelFile = r.LabelCategoryConfigS3Uri ? parseLabelFile(input.labelFiles[r.LabelCategoryConfigS3Uri]) : undefined;
   const labels = (labelFile?.labels ?? []).flatMap((l) => (typeof l.label === 'string' ? [l.label] : []));
-  if (labels.length) task.labels = labels;
-  else if (r.LabelCategoryConfigS3Uri) comments.push({ path: ['spec', 'task', 'labelCategoryUri'], text: ' the label file could not be read: its labels are not listed here' });
-  if (type && BUILT_IN_TASK_TYPES[type].requiresInstructions) {
-    const short = labelFile?.instructions?.shortInstruction;
-    const full = labelFile?.instructions?.fullInstruction;
-    const instructions = { ...(typeof short === 'string' && short ? { short } : {}), ...(typeof full === 'string' && full ? { full } : {}) };
-    if (Object.keys(instructions).length) task.instructions = instructions;
-  }
-  if (h.UiConfig.UiTemplateS3Uri) task.templateUri = h.UiConfig.UiTemplateS3Uri;
-  if (r.LabelCategoryConfigS3Uri) task.labelCategoryUri = r.LabelCategoryConfigS3Uri;
+  if (!labels.length && r.LabelCategoryConfigS3Uri) comments.push({ field: ['task', 'labelCategoryUri'], text: ' the label file could not be read: its labels are not listed here' });
   if (!type) {
-    task.preAnnotationLambdaArn = h.PreHumanTaskLambdaArn;
-    task.consolidationLambdaArn = h.AnnotationConsolidationConfig.AnnotationConsolidationLambdaArn;
-    comments.push({ path: ['spec', 'task', 'type'], text: ' not a built-in type of this Region: a custom task with its own Lambda functions' });
-    if (h.UiConfig.HumanTaskUiArn) comments.push({ path: ['spec', 'task', 'title'], text: ` its worker UI is a human task UI (${h.UiConfig.HumanTaskUiArn}), which specs cannot name` });
+    comments.push({ field: ['task', 'type'], text: ' not a built-in type of this Region: a custom task with its own Lambda functions' });
+    if (h.UiConfig.HumanTaskUiArn) comments.push({ field: ['task', 'title'], text: ` its worker UI is a human task UI (${h.UiConfig.HumanTaskUiArn}), which specs cannot name` });
   }
-  const workers: Record<string, unknown> = {
-    perObject: h.NumberOfHumanWorkersPerDataObject,
-    taskTimeLimit: input.formatDuration(h.TaskTimeLimitInSeconds),
-    taskAvailability: input.formatDuration(h.TaskAvailabilityLifetimeInSeconds),
-    ...(h.MaxConcurrentTaskCount !== 1000 ? { maxConcurrentTasks: h.MaxConcurrentTaskCount } : {}),
-  };
-  const spec: Record<string, unknown> = {
+  const stopped = job.status === 'Stopped' || job.status === 'Stopping';
+  if (!stopped && job.status !== 'InProgress' && job.status !== 'Initializing') comments.push({ field: ['name'], text: ` ${job.status}` });
+  const stopping = r.StoppingConditions;
+  const value: LabelingJob = {
+    name: job.name,
     team,
     roleArn: r.RoleArn,
     input: { manifest: r.InputConfig.DataSource.S3DataSource.ManifestS3Uri },
     output: r.OutputConfig.S3OutputPath,
+    labelAttributeName: r.LabelAttributeName,
+    task: {
+      type: type ?? 'custom',
+      title: h.TaskTitle,
+      description: h.TaskDescription,
+      keywords: [...(h.TaskKeywords ?? [])],
+      labels,
+      // Read back only where gtctl writes them (jobs/label-file.ts): the types whose built-in UI takes them from the file.
+      instructions: { ...(type && BUILT_IN_TASK_TYPES[type].requiresInstructions ? instructionsOf(labelFile) : {}), examples: { good: [], bad: [] } },
+      ...(h.UiConfig.UiTemplateS3Uri ? { templateUri: h.UiConfig.UiTemplateS3Uri } : {}),
+      ...(r.LabelCategoryConfigS3Uri ? { labelCategoryUri: r.LabelCategoryConfigS3Uri } : {}),
+      ...(type ? {} : { preAnnotationLambdaArn: h.PreHumanTaskLambdaArn, consolidationLambdaArn: h.AnnotationConsolidationConfig.AnnotationConsolidationLambdaArn }),
+    },
+    workers: {
+      perObject: h.NumberOfHumanWorkersPerDataObject,
+      taskTimeLimitSeconds: h.TaskTimeLimitInSeconds,
+      taskAvailabilitySeconds: h.TaskAvailabilityLifetimeInSeconds,
+      maxConcurrentTasks: h.MaxConcurrentTaskCount,
+    },
+    state: stopped ? 'stopped' : 'running',
+    autoLabeling: r.LabelingJobAlgorithmsConfig !== undefined,
+    ...(r.OutputConfig.KmsKeyId ? { outputKmsKeyId: r.OutputConfig.KmsKeyId } : {}),
+    ...(stopping
+      ? {
+          stoppingConditions: {
+            ...(stopping.MaxHumanLabeledObjectCount !== undefined ? { maxHumanLabeledObjects: stopping.MaxHumanLabeledObjectCount } : {}),
+            ...(stopping.MaxPercentageOfInputDatasetLabeled !== undefined ? { maxPercentageLabeled: stopping.MaxPercentageOfInputDatasetLabeled } : {}),
+          },
+        }
+      : {}),
+    ...owned(job.tags),
   };
-  const defaultAttribute = type && BUILT_IN_TASK_TYPES[type].labelAttributeRef ? `${job.name}-ref` : job.name;
-  if (r.LabelAttributeName !== defaultAttribute) spec.labelAttributeName = r.LabelAttributeName;
-  spec.task = task;
-  spec.workers = workers;
-  if (job.status === 'Stopped' || job.status === 'Stopping') spec.state = 'stopped';
-  else if (job.status !== 'InProgress' && job.status !== 'Initializing') comments.push({ path: ['metadata', 'name'], text: ` ${job.status}` });
-  if (r.LabelingJobAlgorithmsConfig) spec.autoLabeling = true;
-  if (r.OutputConfig.KmsKeyId) spec.outputKmsKeyId = r.OutputConfig.KmsKeyId;
-  const stopping = r.StoppingConditions;
-  if (stopping) {
-    spec.stoppingConditions = {
-      ...(stopping.MaxHumanLabeledObjectCount !== undefined ? { maxHumanLabeledObjects: stopping.MaxHumanLabeledObjectCount } : {}),
-      ...(stopping.MaxPercentageOfInputDatasetLabeled !== undefined ? { maxPercentageLabeled: stopping.MaxPercentageOfInputDatasetLabeled } : {}),
-    };
-  }
-  return document('LabelingJob', job.name, adoption(job.tags, input.project), withTags(spec, job.tags), comments);
+  return { value, comments };
+}
+
+function instructionsOf(labelFile: LabelFile | undefined): { short?: string; full?: string } {
+  const short = labelFile?.instructions?.shortInstruction;
+  const full = labelFile?.instructions?.fullInstruction;
+  return { ...(typeof short === 'string' && short ? { short } : {}), ...(typeof full === 'string' && full ? { full } : {}) };
 }

@@ -28,12 +28,45 @@ export interface FieldDiff {
   after?: unknown;
 }
 
+/**
+ * Why a change is blocked, stable as diagnostics' codes are (scripts and the Action match on it; `reasons` say it
+ * in words):
+ *
+ * | code                   | what blocks                                                                 |
+ * |------------------------|-----------------------------------------------------------------------------|
+ * | not-managed            | a same-named object exists that gtctl does not manage (and no adopt)        |
+ * | other-project          | a same-named object belongs to another gtctl project                        |
+ * | workforce-exists       | the Region has another workforce (one per Region)                           |
+ * | no-workforce           | teams or people, and no workforce live or in the specs                      |
+ * | immutable              | a field AWS cannot change in place (pool, identity, team group, region)     |
+ * | oidc-teams-exist       | OIDC settings change while the workforce has teams                          |
+ * | user-pool-not-ready    | an existing pool lacks its client, secret or domain                         |
+ * | job-name-taken         | a job name used before (never reusable)                                     |
+ * | job-changed            | an existing job's spec changed (jobs cannot be updated)                     |
+ * | job-input              | the job's input would make it fail (manifest, CORS, Region)                 |
+ * | bucket-not-empty       | a bucket gone from the specs still holds objects                            |
+ */
+export type BlockedCode =
+  | 'not-managed'
+  | 'other-project'
+  | 'workforce-exists'
+  | 'no-workforce'
+  | 'immutable'
+  | 'oidc-teams-exist'
+  | 'user-pool-not-ready'
+  | 'job-name-taken'
+  | 'job-changed'
+  | 'job-input'
+  | 'bucket-not-empty';
+
 interface ChangeBase {
   address: string;
   action: Exclude<Action, 'no-op'>;
   diff: FieldDiff[];
   /** Why, in words a reviewer understands at a glance ("description changed", "not in any spec"). */
   reasons: string[];
+  /** Set on blocked changes only, and always there: what blocks them. */
+  blockedBy?: BlockedCode;
   /** Addresses that must be applied first. Apply reads it; a failed dependency skips this change. */
   dependsOn: string[];
 }

@@ -1,9 +1,12 @@
 // Builders for core tests: each test states only what differs from these defaults.
-import { GTCTL_USER_ATTRIBUTES, OWNERSHIP_TAG, type LiveState, type LiveTeam, type LiveUser, type LiveWorkforce, type LiveUserPool } from './live.js';
+import { builtInLambdas } from './catalog.js';
+import type { ImportInput } from './import.js';
+import type { LabelingJobRequest } from './jobs/request.js';
+import { GTCTL_USER_ATTRIBUTES, OWNERSHIP_TAG, type LiveJob, type LiveState, type LiveTeam, type LiveUser, type LiveWorkforce, type LiveUserPool } from './live.js';
 import { invitationWithPortal } from './invitation.js';
 import { createHash } from 'node:crypto';
 import type { LiveBucket } from './live.js';
-import type { Bucket, BucketObject, DesiredState, Member, Project, Team, Workforce } from './model.js';
+import type { Bucket, BucketObject, DesiredState, Member, Project, TaskType, Team, Workforce } from './model.js';
 
 export const PROJECT = 'proj';
 export const NOW = Date.UTC(2026, 10, 26);
@@ -168,5 +171,66 @@ export function aLiveBucket(name: string, overrides: Partial<LiveBucket> = {}): 
     versioning: 'Off',
     empty: true,
     ...overrides,
+  };
+}
+
+// --- import: an account made in the console (nothing tagged for gtctl) ---------------------------------------------
+
+export const CONSOLE_BUCKET = 'console-bucket';
+const CONSOLE_TEAM_ARN = 'arn:aws:sagemaker:us-east-1:000000000000:workteam/private-crowd/reviewers';
+
+/** A text-classification job of the console team, reading and writing the console bucket, with a label file. */
+export function aLiveJob(name: string, overrides: { request?: Partial<LabelingJobRequest>; human?: Partial<LabelingJobRequest['HumanTaskConfig']>; status?: string; tags?: Record<string, string>; type?: Exclude<TaskType, 'custom'> } = {}): LiveJob {
+  const lambdas = builtInLambdas(overrides.type ?? 'text-classification', 'us-east-1');
+  const request: LabelingJobRequest = {
+    LabelingJobName: name,
+    LabelAttributeName: name,
+    RoleArn: 'arn:aws:iam::000000000000:role/labeling',
+    InputConfig: { DataSource: { S3DataSource: { ManifestS3Uri: `s3://${CONSOLE_BUCKET}/in/manifest.jsonl` } } },
+    OutputConfig: { S3OutputPath: `s3://${CONSOLE_BUCKET}/out/` },
+    LabelCategoryConfigS3Uri: `s3://${CONSOLE_BUCKET}/in/labels.json`,
+    HumanTaskConfig: {
+      WorkteamArn: CONSOLE_TEAM_ARN,
+      UiConfig: { UiTemplateS3Uri: `s3://${CONSOLE_BUCKET}/in/template.liquid` },
+      PreHumanTaskLambdaArn: lambdas.pre,
+      TaskTitle: 'Odd or even',
+      TaskDescription: 'Say whether the number is odd or even',
+      NumberOfHumanWorkersPerDataObject: 1,
+      TaskTimeLimitInSeconds: 300,
+      TaskAvailabilityLifetimeInSeconds: 864_000,
+      MaxConcurrentTaskCount: 1000,
+      AnnotationConsolidationConfig: { AnnotationConsolidationLambdaArn: lambdas.consolidation },
+      ...overrides.human,
+    },
+    Tags: [],
+    ...overrides.request,
+  };
+  return {
+    name,
+    arn: `arn:aws:sagemaker:us-east-1:000000000000:labeling-job/${name}`,
+    status: overrides.status ?? 'InProgress',
+    tags: overrides.tags ?? {},
+    labelCounters: { total: 0, human: 0, machine: 0, failed: 0, unlabeled: 3 },
+    request,
+  };
+}
+
+/** What `gtctl import --project imported` reads there: the workforce, the reviewers team (two people), the bucket, one job. */
+export function anImportInput(overrides: Partial<ImportInput> & { jobs?: LiveJob[] } = {}): ImportInput {
+  const { jobs, ...rest } = overrides;
+  const live = liveState({
+    workforce: aLiveWorkforce({ tags: {} }),
+    userPool: aLivePool({ tags: {} }),
+    teams: [aLiveTeam('reviewers', { tags: { owner: 'ops', 'aws:cloudformation:stack': 'x' } })],
+    users: [aLiveUser('b@example.com'), aLiveUser('a@example.com')],
+    members: { reviewers: ['b@example.com', 'a@example.com'] },
+    buckets: [aLiveBucket(CONSOLE_BUCKET, { tags: {} })],
+  });
+  return {
+    live: { ...live, jobs: jobs ?? [aLiveJob('odd-even')] },
+    project: 'imported',
+    labelFiles: { [`s3://${CONSOLE_BUCKET}/in/labels.json`]: JSON.stringify({ 'document-version': '2018-11-28', labels: [{ label: 'Odd' }, { label: 'Even' }] }) },
+    membersRead: true,
+    ...rest,
   };
 }

@@ -147,7 +147,7 @@ describe('delete', () => {
     await world.w.s3.send(new PutObjectCommand({ Bucket: name, Key: 'late.txt', Body: Buffer.from('x') }));
     const error = await run(aChange('delete', undefined, { name, address: `bucket/${name}` })).then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(GtctlError);
-    expect(error).toMatchObject({ code: 'BucketNotEmpty' });
+    expect(error).toMatchObject({ code: 'aws-error', awsCode: 'BucketNotEmpty' });
     expect(await readBack(name)).toMatchObject({ empty: false });
   });
 });

@@ -130,7 +130,7 @@ describe('stop', () => {
 
   it('a job that is not there cannot be stopped', async () => {
     const error = await failure(executeChange(aJobChange('stop', 'no-such-job'), runtimeFor(portsFor(world.sandbox), world.w)));
-    expect(error).toMatchObject({ code: 'ResourceNotFound', source: 'aws' });
+    expect(error).toMatchObject({ code: 'aws-error', awsCode: 'ResourceNotFound', source: 'aws' });
   });
 });
 

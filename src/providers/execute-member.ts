@@ -5,6 +5,7 @@
 // answers need care: CodeDeliveryFailureException creates the user all the same (A6: the invitation is sent again);
 // the default sender's daily limit (A5: the invitation is deferred to the next apply, and so are the apply's later
 // ones, without asking); a user who signed in between plan and apply cannot be sent an invitation (A7: nothing to do).
+import { isAwsError } from '../aws/errors.js';
 import { DeferredChange, GtctlError } from '../core/errors.js';
 import { INVITED_USER_ATTRIBUTE, MANAGED_USER_ATTRIBUTE } from '../core/live.js';
 import type { MemberChange, MemberStep, MembershipChange } from '../core/plan.js';
@@ -35,9 +36,9 @@ async function runStep(step: MemberStep, change: MemberChange, userPoolId: strin
         // An earlier apply, killed after sending this invitation, made the user since this plan read the pool:
         // the invitation is out, which is what this step is for. If someone else made the user, the next plan
         // shows it (adopting it, or leaving a user another project manages alone).
-        if (isCode(error, 'UsernameExistsException')) return;
+        if (isAwsError(error, 'UsernameExistsException')) return;
         // The user exists; the e-mail did not go: send it again (the retry policy repeats a failed resend).
-        if (isCode(error, 'CodeDeliveryFailureException')) return resend(runtime, userPoolId, change.email);
+        if (isAwsError(error, 'CodeDeliveryFailureException')) return resend(runtime, userPoolId, change.email);
         if (isEmailLimit(error)) {
           // The user may exist all the same (AWS does not say): mark its invitation as not sent, for the next plan.
           await markNotInvited(runtime, userPoolId, change.email);
@@ -71,7 +72,7 @@ async function resend(runtime: ApplyRuntime, userPoolId: string, email: string):
   try {
     await runtime.ports.cognito.adminCreateUser({ UserPoolId: userPoolId, Username: email, MessageAction: 'RESEND', DesiredDeliveryMediums: ['EMAIL'] });
   } catch (error) {
-    if (isCode(error, 'UnsupportedUserStateException')) return;
+    if (isAwsError(error, 'UnsupportedUserStateException')) return;
     if (isEmailLimit(error)) throw deferred(runtime, email, error);
     throw error;
   }
@@ -82,7 +83,7 @@ async function markNotInvited(runtime: ApplyRuntime, userPoolId: string, email: 
   try {
     await runtime.ports.cognito.adminUpdateUserAttributes(userPoolId, email, { [`custom:${INVITED_USER_ATTRIBUTE}`]: '' });
   } catch (error) {
-    if (!isCode(error, 'UserNotFoundException')) throw error;
+    if (!isAwsError(error, 'UserNotFoundException')) throw error;
   }
 }
 
@@ -105,8 +106,7 @@ function deferred(runtime: ApplyRuntime, email: string, cause?: unknown): Deferr
   );
 }
 
-const isCode = (error: unknown, code: string) => error instanceof GtctlError && error.code === code;
-const isEmailLimit = (error: unknown) => isCode(error, 'LimitExceededException') && /email limit/i.test((error as Error).message);
+const isEmailLimit = (error: unknown) => isAwsError(error, 'LimitExceededException') && /email limit/i.test((error as Error).message);
 
 export async function executeMembership(change: MembershipChange, runtime: ApplyRuntime): Promise<void> {
   const { userPoolId } = requirePool(runtime);

@@ -19,6 +19,7 @@
 // time. A bucket whose tags cannot be read (AccessDenied, deleted meanwhile) is taken as not ours: never deleted.
 import type { S3Port } from '../aws/ports.js';
 import { isAwsError } from '../aws/errors.js';
+import { isGtctlError } from '../core/errors.js';
 import { checkManifest } from '../core/jobs/manifest-check.js';
 import { OWNERSHIP_TAG, type LiveBucket, type LiveObject, type LivePrefixObject } from '../core/live.js';
 import type { CorsRule } from '../core/model.js';
@@ -88,7 +89,7 @@ async function readImageCors(s3: S3Port, name: string, limit: ReturnType<typeof 
     if ((await limit(() => s3.bucketRegion(name))) === undefined) return undefined;
     return await limit(() => s3.getCors(name));
   } catch (error) {
-    if (['AccessDenied', 'NoSuchBucket', 'bucket-not-yours'].some((code) => isAwsError(error, code))) return undefined;
+    if (isAwsError(error, 'AccessDenied') || isAwsError(error, 'NoSuchBucket') || isGtctlError(error, 'bucket-not-yours')) return undefined;
     throw error;
   }
 }

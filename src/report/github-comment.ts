@@ -3,7 +3,9 @@
 // and memberships by team; worker e-mails are masked unless the workflow says otherwise. It always fits GitHub's
 // limit: what does not fit is counted and pointed to the job summary, which has the whole plan.
 import type { Diagnostic } from '../core/diagnostics.js';
+import type { CodedError } from '../core/errors.js';
 import { hasChanges, type Plan } from '../core/plan.js';
+import { errorCode } from './diagnostics.js';
 import type { TextFilter } from './field-diff.js';
 import { code, escapeMarkdown, packSections, planSections, plural, summaryMarkdown } from './github-markdown.js';
 import { maskEmailsIn } from './mask.js';
@@ -50,7 +52,7 @@ export function planComment(plan: Plan, context: CommentContext): string {
 }
 
 /** A plan that could not be made (invalid specs, AWS refused): the comment says so, so no stale plan stays up. */
-export function failureComment(error: { code: string; message: string; hint?: string; diagnostics?: readonly Diagnostic[] }, context: CommentContext): string {
+export function failureComment(error: CodedError & { diagnostics?: readonly Diagnostic[] }, context: CommentContext): string {
   const text: TextFilter = context.maskEmails === false ? (s) => s : maskEmailsIn;
   const errors = (error.diagnostics ?? []).filter((d) => d.severity === 'error');
   const head = [
@@ -58,7 +60,7 @@ export function failureComment(error: { code: string; message: string; hint?: st
     `### gtctl plan for ${code(context.directory)} failed`,
     '',
     `> [!CAUTION]`,
-    `> **${escapeMarkdown(error.code)}**: ${escapeMarkdown(text(error.message))}`,
+    `> **${escapeMarkdown(errorCode(error))}**: ${escapeMarkdown(text(error.message))}`,
     ...(error.hint ? ['>', `> ${escapeMarkdown(text(error.hint))}`] : []),
     '',
   ];

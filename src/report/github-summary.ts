@@ -2,7 +2,9 @@
 // who can see the workflow run read it, so e-mails are shown unless the caller masks them. GitHub drops a summary
 // larger than 1 MiB, so it is bounded too (by then the plan JSON output has everything).
 import type { Diagnostic } from '../core/diagnostics.js';
+import type { CodedError } from '../core/errors.js';
 import { hasChanges, type Plan } from '../core/plan.js';
+import { errorCode } from './diagnostics.js';
 import type { TextFilter } from './field-diff.js';
 import { code, escapeMarkdown, packSections, planSections, plural, summaryMarkdown, utf8Bytes, type Section } from './github-markdown.js';
 import { maskEmailsIn } from './mask.js';
@@ -52,7 +54,7 @@ export function applySummary(plan: Plan, outcome: ApplyOutcome, context: Summary
     problems.push({
       head: ['> [!CAUTION]', `> **${plural(failures.length, 'change')} failed**`, '>'],
       items: failures.map((f) => ({
-        lines: [`> - ${code(text(f.address))}: ${code(f.error.code)} ${escapeMarkdown(text(f.error.message))}${f.error.hint ? `<br>hint: ${escapeMarkdown(text(f.error.hint))}` : ''}`],
+        lines: [`> - ${code(text(f.address))}: ${code(errorCode(f.error))} ${escapeMarkdown(text(f.error.message))}${f.error.hint ? `<br>hint: ${escapeMarkdown(text(f.error.hint))}` : ''}`],
         address: `failed:${f.address}`,
       })),
       tail: [''],
@@ -69,9 +71,9 @@ export function applySummary(plan: Plan, outcome: ApplyOutcome, context: Summary
 }
 
 /** A command that stopped before or while planning: the error, its hint, and the problems in the specs. */
-export function failureSummary(command: string, error: { code: string; message: string; hint?: string; diagnostics?: readonly Diagnostic[] }, context: SummaryContext): string {
+export function failureSummary(command: string, error: CodedError & { diagnostics?: readonly Diagnostic[] }, context: SummaryContext): string {
   const text = filter(context);
-  const lines = [`## gtctl ${command} for ${code(context.directory)} failed`, '', `**${escapeMarkdown(error.code)}**: ${escapeMarkdown(text(error.message))}`, ''];
+  const lines = [`## gtctl ${command} for ${code(context.directory)} failed`, '', `**${escapeMarkdown(errorCode(error))}**: ${escapeMarkdown(text(error.message))}`, ''];
   if (error.hint) lines.push(`hint: ${escapeMarkdown(text(error.hint))}`, '');
   const errors = (error.diagnostics ?? []).filter((d) => d.severity === 'error');
   const sections: Section[] = errors.length

@@ -1,9 +1,10 @@
 // Apply progress for people: a line when each change starts and ends, failures in red with their hint, skipped
 // changes naming the failed change they depend on, and on long runs a count line every 50 instead of every start.
-import { createInterface } from 'node:readline';
 import type { Change } from '../core/plan.js';
+import { errorCode } from './diagnostics.js';
 import { maskEmailsIn } from './mask.js';
 import { marker, renderPlan } from './plan-human.js';
+import { askYesNo } from './prompt.js';
 import { eventReporter, type ReportEvent, type Reporter, type TextSink } from './reporter.js';
 import type { Style } from './style.js';
 
@@ -58,8 +59,8 @@ export function humanReporter(stream: TextSink, style: Style, options: HumanRepo
       case 'changeFailed': {
         counts.failed++;
         failed.add(event.change.address);
-        const { code, message, hint } = event.error;
-        line(`${head(event.change)} ${style.red(style.bold('failed'))}${style.red(`: ${code}: ${text(message)}`)}`);
+        const { message, hint } = event.error;
+        line(`${head(event.change)} ${style.red(style.bold('failed'))}${style.red(`: ${errorCode(event.error)}: ${text(message)}`)}`);
         if (hint) line(`      ${style.dim(`hint: ${text(hint)}`)}`);
         return finished();
       }
@@ -87,46 +88,25 @@ export function humanReporter(stream: TextSink, style: Style, options: HumanRepo
         return void line(event.failed > 0 || event.skipped > 0 ? `${style.red(style.bold('Apply finished with errors:'))} ${tally}` : `${style.green(style.bold('Apply complete:'))} ${tally}`);
       }
       case 'warning':
-        return void line(`${style.yellow(style.bold('warning'))}: ${text(event.message)}`);
+        return void line(warningLine(text(event.message), style));
       case 'confirm':
         return; // the question and its answer are already on screen
     }
   };
 
-  const ask = async (question: string, defaultAnswer: boolean): Promise<boolean> => {
-    const prompt = `${question} ${defaultAnswer ? '[Y/n]' : '[y/N]'} `;
-    if (!options.interactive) {
+  const terminal = { interactive: options.interactive, input: options.input ?? process.stdin, output: stream };
+  const ask = (question: string, defaultAnswer: boolean): Promise<boolean> =>
+    askYesNo(terminal, question, defaultAnswer, (prompt) => {
       line(`${prompt}${defaultAnswer ? 'yes' : 'no'} ${style.dim('(not interactive: the default answer)')}`);
       return defaultAnswer;
-    }
-    stream.write(prompt);
-    const answer = await readLine(options.input ?? process.stdin);
-    return parseAnswer(answer, defaultAnswer);
-  };
+    });
 
   return eventReporter(render, ask);
 }
 
-/** Empty (or end of input) takes the default; `y`/`yes` is yes; anything else is no. */
-export function parseAnswer(answer: string | undefined, defaultAnswer: boolean): boolean {
-  const a = (answer ?? '').trim().toLowerCase();
-  if (a === '') return defaultAnswer;
-  return a === 'y' || a === 'yes';
-}
-
-function readLine(input: NodeJS.ReadableStream): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    const rl = createInterface({ input, terminal: false });
-    let answered = false;
-    rl.once('line', (answer) => {
-      answered = true;
-      rl.close();
-      resolve(answer);
-    });
-    rl.once('close', () => {
-      if (!answered) resolve(undefined);
-    });
-  });
+/** `warning: message`: how every command that goes on despite a problem says so. */
+export function warningLine(message: string, style: Style): string {
+  return `${style.yellow(style.bold('warning'))}: ${message}`;
 }
 
 /** `120 ms` below a second, `2.4 s` below a minute, then `3m 05s`. */

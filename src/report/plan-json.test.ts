@@ -46,6 +46,13 @@ describe('planJson', () => {
     expect(doc.summary).toEqual({ create: 0, update: 2, delete: 0, stop: 0, blocked: 0, 'no-op': 4 });
   });
 
+  it('says what blocks a blocked change with its code, after the action', () => {
+    const doc = JSON.parse(planJson(plans.blockedClash()));
+    const blocked = doc.changes.find((c: { action: string }) => c.action === 'blocked');
+    expect(Object.keys(blocked)).toEqual(['address', 'action', 'blockedBy', 'diff', 'reasons', 'dependsOn']);
+    expect(blocked).toMatchObject({ address: 'team/labelers', blockedBy: 'not-managed' });
+  });
+
   it('lists dependencies, and nothing apply-only (kind, desired objects, fingerprints)', () => {
     const doc = JSON.parse(planJson(plans.addAlice()));
     expect(doc.changes[1]).toEqual({ address: `membership/${TEAM}/alice@example.com`, action: 'create', diff: [], reasons: [`add to team ${TEAM}`], dependsOn: ['member/alice@example.com'] });

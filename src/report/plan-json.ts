@@ -14,7 +14,8 @@ export interface PlanFileMeta {
 
 /** The public fields of one change, in contract order. */
 function publicChange(change: Change): Record<string, unknown> {
-  return { address: change.address, action: change.action, diff: change.diff.filter((d) => !isSecretPath(d.path)).map(publicDiff), reasons: change.reasons, dependsOn: change.dependsOn };
+  const { address, action, blockedBy, reasons, dependsOn } = change;
+  return { address, action, ...(blockedBy ? { blockedBy } : {}), diff: change.diff.filter((d) => !isSecretPath(d.path)).map(publicDiff), reasons, dependsOn };
 }
 
 function publicDiff(d: FieldDiff): Record<string, unknown> {
@@ -44,7 +45,7 @@ export function planJson(plan: Plan, extra: { unmanaged?: Unmanaged } = {}): str
  */
 export function planFile(plan: Plan, meta: PlanFileMeta): string {
   const changes = plan.changes.map((change) => {
-    const { address: _a, action: _b, diff: _c, reasons: _d, dependsOn: _e, ...rest } = change;
+    const { address: _a, action: _b, blockedBy: _f, diff: _c, reasons: _d, dependsOn: _e, ...rest } = change;
     return { ...publicChange(change), ...(sortedKeys(rest) as Record<string, unknown>) };
   });
   const document = {

@@ -1,14 +1,11 @@
 // The Reporter: how use cases (src/app) tell the world what happens. They emit typed events and ask questions
 // through it and never print; the host picks the look (human, JSON lines, silent for tests). Every question carries
 // a default answer, so a run without a terminal (CI) never waits.
+import type { CodedError } from '../core/errors.js';
 import type { Change, Plan } from '../core/plan.js';
 
 /** A change that failed, as apply reports it: the coded error, without a stack. */
-export interface ChangeError {
-  code: string;
-  message: string;
-  hint?: string;
-}
+export type ChangeError = CodedError;
 
 /** After an interrupt: how many changes never started. */
 export interface Interruption {

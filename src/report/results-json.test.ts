@@ -16,4 +16,9 @@ describe('resultsJsonLines (apply --json)', () => {
       { address: 'team/t', action: 'update', status: 'done', durationMs: 40 },
     ]);
   });
+
+  it('gives an AWS answer gtctl\'s code, with AWS\'s error name beside it', () => {
+    const [line] = resultsJsonLines([{ address: 'team/t', action: 'create', status: 'failed', error: { code: 'aws-error', awsCode: 'ResourceInUse', message: 'sagemaker CreateWorkteam failed: exists' }, durationMs: 3 }]).trimEnd().split('\n');
+    expect(JSON.parse(line!).error).toEqual({ code: 'aws-error', awsCode: 'ResourceInUse', message: 'sagemaker CreateWorkteam failed: exists' });
+  });
 });

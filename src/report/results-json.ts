@@ -1,6 +1,6 @@
 // `gtctl apply --json`: one JSON object per line per change, in plan order (design §7):
-// `{ address, action, status, error?, becauseOf?, durationMs }`. Errors carry their code, message and hint (stacks
-// stay in the value, out of scripts' way).
+// `{ address, action, status, error?, becauseOf?, durationMs }`. Errors carry gtctl's code, AWS's error name when AWS
+// answered, the message and hint (stacks stay in the value, out of scripts' way).
 import type { ChangeResult } from '../app/execute-plan.js';
 
 export function resultsJsonLines(results: readonly ChangeResult[]): string {
@@ -10,7 +10,7 @@ export function resultsJsonLines(results: readonly ChangeResult[]): string {
         address,
         action,
         status,
-        ...(error ? { error: { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) } } : {}),
+        ...(error ? { error: { code: error.code, ...(error.awsCode ? { awsCode: error.awsCode } : {}), message: error.message, ...(error.hint ? { hint: error.hint } : {}) } } : {}),
         ...(becauseOf !== undefined ? { becauseOf } : {}),
         durationMs,
       }),

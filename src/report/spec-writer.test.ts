@@ -1,20 +1,21 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import type { ImportedDocument, ImportedTree } from '../core/import.js';
+import type { CommentedDocument, WrittenComment, WrittenTree } from '../spec/write.js';
+import type { WrittenDocument } from '../spec/written.js';
 import { schemaModeline, specFiles } from './spec-writer.js';
 
-function doc(kind: ImportedDocument['kind'], name: string, spec: Record<string, unknown>, comments: ImportedDocument['comments'] = []): ImportedDocument {
-  return { kind, name, body: { apiVersion: 'gtctl/v1', kind, metadata: { name, adopt: true }, spec }, comments };
+/** A document of `kind` with a partial spec: the layout does not care whether it validates. */
+function doc<K extends WrittenDocument['kind']>(kind: K, name: string, spec: Record<string, unknown>, comments: WrittenComment[] = []): CommentedDocument<Extract<WrittenDocument, { kind: K }>> {
+  return { document: { apiVersion: 'gtctl/v1', kind, metadata: { name, adopt: true }, spec } as Extract<WrittenDocument, { kind: K }>, comments };
 }
 
-function aTree(overrides: Partial<ImportedTree> = {}): ImportedTree {
+function aTree(overrides: Partial<WrittenTree> = {}): WrittenTree {
   return {
     project: doc('Project', 'imported', { region: 'us-east-1' }, [{ path: [], text: ' Imported.' }]),
     workforce: doc('Workforce', 'default', { cognito: { userPool: 'us-east-1_abc', clientId: 'xyz' } }),
     teams: [doc('Team', 'a', { description: 'A', members: ['x@example.com'] }), doc('Team', 'b', { description: 'B', members: [] })],
     buckets: [doc('Bucket', 'data', { cors: 'ground-truth' })],
     jobs: [doc('LabelingJob', 'job', { task: { type: 'custom', labels: ['Odd', 'Even'] } }, [{ path: ['spec', 'task', 'type'], text: ' its own Lambda functions' }])],
-    warnings: [],
     ...overrides,
   };
 }

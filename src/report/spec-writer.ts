@@ -1,24 +1,18 @@
-// The spec tree `gtctl import` writes: an ImportedTree to files (path relative to the output directory -> text),
-// one file per kind in the style of specs/even-odd, teams one file each when the workforce is large. Pure: the same
-// tree gives byte-identical files; writing them is app/import.ts's business.
+// The spec tree `gtctl import` writes: its documents (spec/write.ts) to files (path relative to the output
+// directory -> text), one file per kind in the style of specs/even-odd, teams one file each when the workforce is
+// large. Pure: the same tree gives byte-identical files; writing them is app/import.ts's business.
 import { Document, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import type { ImportedDocument, ImportedKind, ImportedTree } from '../core/import.js';
+import type { Kind } from '../spec/kinds.js';
+import type { CommentedDocument, WrittenTree } from '../spec/write.js';
+import type { WrittenDocument } from '../spec/written.js';
 
 /** Above either, teams are written one file each under `teams/`. */
 export const MAX_TEAMS_IN_ONE_FILE = 10;
 export const MAX_MEMBERS_IN_ONE_FILE = 200;
 
-const SCHEMA_NAMES: Readonly<Record<ImportedKind, string>> = {
-  Project: 'project',
-  Workforce: 'workforce',
-  Team: 'team',
-  Bucket: 'bucket',
-  LabelingJob: 'labelingjob',
-};
-
 /** The modeline: the schemas' `$id` URL, since where gtctl's schemas sit relative to the user's repo is unknown. */
-export function schemaModeline(kind: ImportedKind): string {
-  return `# yaml-language-server: $schema=https://gtctl.dev/schemas/v1/${SCHEMA_NAMES[kind]}.schema.json`;
+export function schemaModeline(kind: Kind): string {
+  return `# yaml-language-server: $schema=https://gtctl.dev/schemas/v1/${kind.toLowerCase()}.schema.json`;
 }
 
 export interface SpecFile {
@@ -26,13 +20,13 @@ export interface SpecFile {
   text: string;
 }
 
-export function specFiles(tree: ImportedTree): SpecFile[] {
+export function specFiles(tree: WrittenTree): SpecFile[] {
   const files: SpecFile[] = [{ path: 'project.yaml', text: fileText('Project', [tree.project]) }];
   if (tree.workforce) files.push({ path: 'workforce.yaml', text: fileText('Workforce', [tree.workforce]) });
   if (tree.teams.length) {
-    const members = tree.teams.reduce((n, t) => n + ((t.body.spec as { members?: unknown[] }).members?.length ?? 0), 0);
+    const members = tree.teams.reduce((n, t) => n + (t.document.spec?.members?.length ?? 0), 0);
     if (tree.teams.length > MAX_TEAMS_IN_ONE_FILE || members > MAX_MEMBERS_IN_ONE_FILE) {
-      for (const team of tree.teams) files.push({ path: `teams/${team.name}.yaml`, text: fileText('Team', [team]) });
+      for (const team of tree.teams) files.push({ path: `teams/${team.document.metadata.name}.yaml`, text: fileText('Team', [team]) });
     } else files.push({ path: 'teams.yaml', text: fileText('Team', tree.teams) });
   }
   if (tree.buckets.length) files.push({ path: 'buckets.yaml', text: fileText('Bucket', tree.buckets) });
@@ -40,19 +34,19 @@ export function specFiles(tree: ImportedTree): SpecFile[] {
   return files;
 }
 
-function fileText(kind: ImportedKind, docs: readonly ImportedDocument[]): string {
+function fileText(kind: Kind, docs: ReadonlyArray<CommentedDocument<WrittenDocument>>): string {
   return `${schemaModeline(kind)}\n${docs.map(documentText).join('---\n')}`;
 }
 
 /** Lists of short scalars read best on one line, like `labels: [Odd Number, Even Number]`; members stay a list. */
 const FLOW_MAX = 72;
 
-function documentText(imported: ImportedDocument): string {
-  const doc = new Document(imported.body);
+function documentText(written: CommentedDocument<WrittenDocument>): string {
+  const doc = new Document(written.document);
   flowShortLists(doc.contents as Node, []);
   // Comments above the document are written as lines of their own: the library would follow them with a blank line.
-  const head = imported.comments.filter((c) => c.path.length === 0).map((c) => `#${c.text}\n`).join('');
-  for (const { path, text } of imported.comments) {
+  const head = written.comments.filter((c) => c.path.length === 0).map((c) => `#${c.text}\n`).join('');
+  for (const { path, text } of written.comments) {
     if (path.length === 0) continue;
     const node = doc.getIn(path, true) as Node | undefined;
     if (isScalar(node)) node.comment = node.comment ? `${node.comment};${text}` : text;

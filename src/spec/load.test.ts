@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aBucket, aJob, aMember, aProject, aTeam, load, yamlOf } from '../../test/helpers/specs.js';
+import { bucketDoc, jobDoc, memberDoc, projectDoc, teamDoc, load, yamlOf } from '../../test/helpers/specs.js';
 import { loadSpecs } from './load.js';
 
 describe('loadSpecs', () => {
@@ -30,9 +30,9 @@ describe('loadSpecs', () => {
 describe('loadSpecTexts: team membership', () => {
   it('is the union of the team lists and the Member documents naming the team, from any file', () => {
     const result = load({
-      'teams.yaml': [aTeam({ spec: { members: ['ann@example.com'] } }), aTeam({ name: 'reviewers', spec: { members: undefined } })],
-      'people/bob.yaml': [aMember({ name: 'bob@example.com', spec: { displayName: 'Bob', teams: ['labelers', 'reviewers'] } })],
-      'people/ann.yml': [aMember({ name: 'ann@example.com', spec: { teams: ['reviewers'] } })],
+      'teams.yaml': [teamDoc({ spec: { members: ['ann@example.com'] } }), teamDoc({ name: 'reviewers', spec: { members: undefined } })],
+      'people/bob.yaml': [memberDoc({ name: 'bob@example.com', spec: { displayName: 'Bob', teams: ['labelers', 'reviewers'] } })],
+      'people/ann.yml': [memberDoc({ name: 'ann@example.com', spec: { teams: ['reviewers'] } })],
     });
     expect(result.diagnostics).toEqual([]);
     expect(result.desired!.teams.map((t) => [t.name, t.members])).toEqual([
@@ -46,7 +46,7 @@ describe('loadSpecTexts: team membership', () => {
   });
 
   it('keeps a Member of no team (disabled, say) as a member', () => {
-    const result = load([aTeam(), aMember({ name: 'old@example.com', spec: { teams: undefined, disabled: true } })]);
+    const result = load([teamDoc(), memberDoc({ name: 'old@example.com', spec: { teams: undefined, disabled: true } })]);
     expect(result.desired!.members.map((m) => [m.email, m.teams, m.disabled])).toEqual([
       ['ann@example.com', ['labelers'], false],
       ['bob@example.com', ['labelers'], false],
@@ -58,9 +58,9 @@ describe('loadSpecTexts: team membership', () => {
 describe('loadSpecTexts: results', () => {
   it('reports every problem of every file and stage in one run, sorted by file, position and code', () => {
     const result = load({
-      'b.yaml': [aJob({ spec: { team: 'nobody' } })],
+      'b.yaml': [jobDoc({ spec: { team: 'nobody' } })],
       'a.yaml': 'kind: [\n',
-      'c.yaml': [aTeam({ name: 'bad name' }), aTeam({ spec: { members: [] } })],
+      'c.yaml': [teamDoc({ name: 'bad name' }), teamDoc({ spec: { members: [] } })],
     });
     expect(result.diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`)).toEqual(['specs/a.yaml:1 yaml-syntax', 'specs/b.yaml:6 unknown-team', 'specs/c.yaml:4 invalid-format']);
     expect(result.desired).toBeUndefined();
@@ -69,19 +69,19 @@ describe('loadSpecTexts: results', () => {
   });
 
   it('builds the desired state despite warnings', () => {
-    const result = load([aTeam({ spec: { members: undefined } }), aJob()]);
+    const result = load([teamDoc({ spec: { members: undefined } }), jobDoc()]);
     expect(result.diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['warning team-without-members']);
     expect(result.desired!.jobs.map((j) => j.name)).toEqual(['odd-even']);
   });
 
   it('takes the Region from --region when the Project has none, and the Project\'s over --region', () => {
-    expect(load([aProject({ spec: { region: undefined } })], { region: 'eu-west-1' }).desired!.project.region).toBe('eu-west-1');
-    expect(load([aProject()], { region: 'eu-west-1' }).desired!.project.region).toBe('us-east-1');
+    expect(load([projectDoc({ spec: { region: undefined } })], { region: 'eu-west-1' }).desired!.project.region).toBe('eu-west-1');
+    expect(load([projectDoc()], { region: 'eu-west-1' }).desired!.project.region).toBe('us-east-1');
     expect(load([], { region: 'eu-west-1' }).desired!.project).toEqual({ name: 'default', region: 'eu-west-1', policies: { unlistedUsers: 'keep' }, tags: {} });
   });
 
   it('orders every kind by name in the desired state, whatever the file order', () => {
-    const result = load([aTeam({ name: 'zeta' }), aTeam({ name: 'alpha' }), aBucket({ name: 'z-data' }), aBucket({ name: 'a-data' })]);
+    const result = load([teamDoc({ name: 'zeta' }), teamDoc({ name: 'alpha' }), bucketDoc({ name: 'z-data' }), bucketDoc({ name: 'a-data' })]);
     expect(result.desired!.teams.map((t) => t.name)).toEqual(['alpha', 'zeta']);
     expect(result.desired!.buckets.map((b) => b.name)).toEqual(['a-data', 'z-data']);
   });
@@ -95,8 +95,8 @@ describe('loadSpecs: finding files', () => {
       await mkdir(path.dirname(path.join(root, file)), { recursive: true });
       await writeFile(path.join(root, file), text);
     };
-    await write('team.yaml', yamlOf(aTeam()));
-    await write('nested/deeper/member.YML', yamlOf(aMember()));
+    await write('team.yaml', yamlOf(teamDoc()));
+    await write('nested/deeper/member.YML', yamlOf(memberDoc()));
     await write('.github/workflows/ci.yaml', 'on: push\n');
     await write('node_modules/pkg/x.yaml', 'not: a spec\n');
     await write('notes.txt', 'kind: Team\n');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import type { DesiredState, Member } from '../core/model.js';
 import { parseSpecFile, type SpecDocument } from './documents.js';
-import { findSpecFiles } from './files.js';
+import { findSpecFiles } from './find-spec-files.js';
 import { normalizeBucket } from './kinds/bucket.js';
 import { normalizeLabelingJob } from './kinds/labeling-job.js';
 import { normalizeMember } from './kinds/member.js';
@@ -17,7 +17,7 @@ import { lintManifests } from './manifests.js';
 import { teamMembership } from './membership.js';
 import { RULES, type RuleContext } from './rules/index.js';
 import { checkSchema, type TypedDocument } from './schema.js';
-import { specFilesOnDisk, type SpecFiles } from './spec-files.js';
+import { referencedFilesOnDisk, type ReferencedFiles } from './referenced-files.js';
 import type {
   BucketDocument,
   LabelingJobDocument,
@@ -30,7 +30,7 @@ import type {
 export interface LoadOptions {
   /** `--region`: used when the Project does not name one. */
   region?: string;
-  files?: SpecFiles;
+  files?: ReferencedFiles;
 }
 
 export interface LoadResult {
@@ -80,7 +80,7 @@ export function loadTree(
       else if (checked.declared) invalid.push(checked.declared);
     }
   }
-  const { tree, diagnostics: normalizing } = normalize(typed, invalid, options.files ?? specFilesOnDisk);
+  const { tree, diagnostics: normalizing } = normalize(typed, invalid, options.files ?? referencedFilesOnDisk);
   diagnostics.push(...normalizing);
   const project = tree.projects[0]?.value;
   const context = { region: project?.region ?? options.region, accountId: project?.accountId };
@@ -89,7 +89,7 @@ export function loadTree(
   return { tree, context, counts, diagnostics };
 }
 
-function normalize(typed: readonly TypedDocument[], invalid: SpecTree['invalid'], files: SpecFiles): { tree: SpecTree; diagnostics: Diagnostic[] } {
+function normalize(typed: readonly TypedDocument[], invalid: SpecTree['invalid'], files: ReferencedFiles): { tree: SpecTree; diagnostics: Diagnostic[] } {
   const of = <T>(kind: Kind) => typed.filter((t) => t.kind === kind).map((t) => ({ doc: t.doc, written: t.doc.value as T }));
   const diagnostics: Diagnostic[] = [];
   const withDiagnostics = <T>(doc: SpecDocument, result: { value: T; diagnostics: Diagnostic[] }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aBucket, aJob, aTeam, load, specTree } from '../../test/helpers/specs.js';
+import { bucketDoc, jobDoc, teamDoc, load, specTree } from '../../test/helpers/specs.js';
 import type { LabelingJob } from '../core/model.js';
 import { isManifestKey, lintManifest } from './manifests.js';
 
@@ -14,7 +14,7 @@ function lint(lines: string[], type?: string): string[] {
 function jobOf(type: string): LabelingJob {
   const labels = type === 'custom' ? undefined : ['a', 'b'];
   const custom = type === 'custom' ? { template: 't.html', preAnnotationLambdaArn: 'arn:aws:lambda:us-east-1:000000000000:function:p', consolidationLambdaArn: 'arn:aws:lambda:us-east-1:000000000000:function:c' } : {};
-  const { tree } = specTree([aJob({ spec: { task: { type, labels, ...custom } } })], { files: { 't.html': '<crowd-form/>' } });
+  const { tree } = specTree([jobDoc({ spec: { task: { type, labels, ...custom } } })], { files: { 't.html': '<crowd-form/>' } });
   return tree.jobs[0]!.value;
 }
 
@@ -93,11 +93,11 @@ describe('lintManifest', () => {
 });
 
 describe('lintManifests (through the loader)', () => {
-  const manifestJob = (uri = 's3://gtctl-data/input.manifest') => aJob({ spec: { input: { fromPrefix: undefined, manifest: uri } } });
+  const manifestJob = (uri = 's3://gtctl-data/input.manifest') => jobDoc({ spec: { input: { fromPrefix: undefined, manifest: uri } } });
 
   it('reports the lines of a manifest file in that file, relative to the spec that names it', () => {
-    const bucket = aBucket({ spec: { objects: [{ key: 'input.manifest', file: 'data/input.manifest' }] } });
-    const result = load({ 'bucket.yaml': [bucket], 'team.yaml': [aTeam()], 'job.yaml': [manifestJob()] }, { files: { 'data/input.manifest': `${TEXT}\n${IMAGE}\n` } });
+    const bucket = bucketDoc({ spec: { objects: [{ key: 'input.manifest', file: 'data/input.manifest' }] } });
+    const result = load({ 'bucket.yaml': [bucket], 'team.yaml': [teamDoc()], 'job.yaml': [manifestJob()] }, { files: { 'data/input.manifest': `${TEXT}\n${IMAGE}\n` } });
     expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`)).toEqual(['specs/data/input.manifest:2:1 manifest-wrong-key']);
   });
 
@@ -132,6 +132,6 @@ describe('lintManifests (through the loader)', () => {
       { key: 'notes.json', content: 'not a manifest' },
       { key: 'other.manifest', content: IMAGE },
     ];
-    expect(load([aBucket({ spec: { objects } }), aTeam(), manifestJob()]).diagnostics).toEqual([]);
+    expect(load([bucketDoc({ spec: { objects } }), teamDoc(), manifestJob()]).diagnostics).toEqual([]);
   });
 });

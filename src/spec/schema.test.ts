@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { aBucket, aJob, aTeam, aWorkforce, yamlOf, type SpecDoc } from '../../test/helpers/specs.js';
+import { bucketDoc, jobDoc, teamDoc, workforceDoc, yamlOf, type SpecDoc } from '../../test/helpers/specs.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { parseSpecFile } from './documents.js';
 import { checkSchema } from './schema.js';
@@ -17,7 +17,7 @@ const problems = (doc: SpecDoc | string) => schemaOf(doc).diagnostics.map(brief)
 
 describe('checkSchema: the envelope', () => {
   it('accepts a valid document, with its kind and name', () => {
-    const checked = schemaOf(aTeam());
+    const checked = schemaOf(teamDoc());
     expect(checked.diagnostics).toEqual([]);
     expect(checked.typed).toMatchObject({ kind: 'Team', name: 'labelers' });
   });
@@ -52,7 +52,7 @@ describe('checkSchema: the envelope', () => {
   });
 
   it('still declares the kind and name of a document that fails its schema', () => {
-    const checked = schemaOf(aTeam({ spec: { description: '' } }));
+    const checked = schemaOf(teamDoc({ spec: { description: '' } }));
     expect(checked.typed).toBeUndefined();
     expect(checked.declared).toEqual({ kind: 'Team', name: 'labelers' });
   });
@@ -60,33 +60,33 @@ describe('checkSchema: the envelope', () => {
 
 describe('checkSchema: one diagnostic per ajv keyword', () => {
   it.each<[string, SpecDoc, string]>([
-    ['required', aJob({ spec: { roleArn: undefined } }), 'missing-field spec: spec: missing required field "roleArn"'],
-    ['type', aJob({ spec: { task: { labels: 'Odd, Even' } } }), 'wrong-type spec.task.labels: spec.task.labels: must be a list, not a string ("Odd, Even")'],
-    ['type (integer)', aJob({ spec: { workers: { perObject: 1.5 } } }), 'wrong-type spec.workers.perObject: spec.workers.perObject: must be a whole number, not a number (1.5)'],
-    ['pattern', aTeam({ name: 'My Team' }), 'invalid-format metadata.name: metadata.name: "My Team" is not valid'],
-    ['minLength', aTeam({ spec: { description: '' } }), 'invalid-length spec.description: spec.description: "" is 0 characters long; at least 1 allowed'],
-    ['maxLength', aTeam({ name: 'a'.repeat(64) }), `invalid-length metadata.name: metadata.name: "${'a'.repeat(64)}" is 64 characters long; at most 63 allowed`],
-    ['minimum', aJob({ spec: { workers: { perObject: 0 } } }), 'out-of-range spec.workers.perObject: spec.workers.perObject: 0 is below the minimum of 1'],
-    ['maximum', aJob({ spec: { workers: { maxConcurrentTasks: 5001 } } }), 'out-of-range spec.workers.maxConcurrentTasks: spec.workers.maxConcurrentTasks: 5001 is above the maximum of 5000'],
-    ['minItems', aWorkforce({ spec: { sourceIpCidrs: [] } }), 'invalid-count spec.sourceIpCidrs: spec.sourceIpCidrs: has 0 entries; at least 1 allowed'],
-    ['maxItems', aJob({ spec: { task: { keywords: ['a', 'b', 'c', 'd', 'e', 'f'] } } }), 'invalid-count spec.task.keywords: spec.task.keywords: has 6 entries; at most 5 allowed'],
-    ['minProperties', aJob({ spec: { input: { fromPrefix: undefined } } }), 'invalid-count spec.input: spec.input: has 0 entries; at least 1 allowed'],
-    ['maxProperties', aJob({ spec: { input: { manifest: 's3://b-1/m.manifest', fromPrefix: 's3://b-1/in/' } } }), 'invalid-count spec.input: spec.input: has 2 entries; at most 1 allowed'],
-    ['uniqueItems', aJob({ spec: { task: { labels: ['Odd', 'Even', 'Odd'] } } }), 'duplicate-item spec.task.labels[2]: spec.task.labels: "Odd" is listed twice (also spec.task.labels[0])'],
-    ['enum', aJob({ spec: { state: 'paused' } }), 'invalid-value spec.state: spec.state: "paused" is not one of "running", "stopped"'],
+    ['required', jobDoc({ spec: { roleArn: undefined } }), 'missing-field spec: spec: missing required field "roleArn"'],
+    ['type', jobDoc({ spec: { task: { labels: 'Odd, Even' } } }), 'wrong-type spec.task.labels: spec.task.labels: must be a list, not a string ("Odd, Even")'],
+    ['type (integer)', jobDoc({ spec: { workers: { perObject: 1.5 } } }), 'wrong-type spec.workers.perObject: spec.workers.perObject: must be a whole number, not a number (1.5)'],
+    ['pattern', teamDoc({ name: 'My Team' }), 'invalid-format metadata.name: metadata.name: "My Team" is not valid'],
+    ['minLength', teamDoc({ spec: { description: '' } }), 'invalid-length spec.description: spec.description: "" is 0 characters long; at least 1 allowed'],
+    ['maxLength', teamDoc({ name: 'a'.repeat(64) }), `invalid-length metadata.name: metadata.name: "${'a'.repeat(64)}" is 64 characters long; at most 63 allowed`],
+    ['minimum', jobDoc({ spec: { workers: { perObject: 0 } } }), 'out-of-range spec.workers.perObject: spec.workers.perObject: 0 is below the minimum of 1'],
+    ['maximum', jobDoc({ spec: { workers: { maxConcurrentTasks: 5001 } } }), 'out-of-range spec.workers.maxConcurrentTasks: spec.workers.maxConcurrentTasks: 5001 is above the maximum of 5000'],
+    ['minItems', workforceDoc({ spec: { sourceIpCidrs: [] } }), 'invalid-count spec.sourceIpCidrs: spec.sourceIpCidrs: has 0 entries; at least 1 allowed'],
+    ['maxItems', jobDoc({ spec: { task: { keywords: ['a', 'b', 'c', 'd', 'e', 'f'] } } }), 'invalid-count spec.task.keywords: spec.task.keywords: has 6 entries; at most 5 allowed'],
+    ['minProperties', jobDoc({ spec: { input: { fromPrefix: undefined } } }), 'invalid-count spec.input: spec.input: has 0 entries; at least 1 allowed'],
+    ['maxProperties', jobDoc({ spec: { input: { manifest: 's3://b-1/m.manifest', fromPrefix: 's3://b-1/in/' } } }), 'invalid-count spec.input: spec.input: has 2 entries; at most 1 allowed'],
+    ['uniqueItems', jobDoc({ spec: { task: { labels: ['Odd', 'Even', 'Odd'] } } }), 'duplicate-item spec.task.labels[2]: spec.task.labels: "Odd" is listed twice (also spec.task.labels[0])'],
+    ['enum', jobDoc({ spec: { state: 'paused' } }), 'invalid-value spec.state: spec.state: "paused" is not one of "running", "stopped"'],
   ])('%s', (_, doc, expected) => {
     expect(problems(doc)).toEqual([expected]);
   });
 
   it('reports a value of the wrong length once, though its pattern fails too', () => {
-    expect(problems(aTeam({ spec: { userGroup: '' } }))).toEqual(['invalid-length spec.userGroup: spec.userGroup: "" is 0 characters long; at least 1 allowed']);
-    expect(problems(aTeam({ spec: { members: ['a@'] } }))).toEqual(['invalid-length spec.members[0]: spec.members[0]: "a@" is 2 characters long; at least 3 allowed']);
+    expect(problems(teamDoc({ spec: { userGroup: '' } }))).toEqual(['invalid-length spec.userGroup: spec.userGroup: "" is 0 characters long; at least 1 allowed']);
+    expect(problems(teamDoc({ spec: { members: ['a@'] } }))).toEqual(['invalid-length spec.members[0]: spec.members[0]: "a@" is 2 characters long; at least 3 allowed']);
     // Only the same value: a pattern broken elsewhere is still reported.
-    expect(problems(aTeam({ spec: { userGroup: '', members: ['bob'] } })).map((p) => p.split(' ')[0])).toEqual(['invalid-format', 'invalid-length']);
+    expect(problems(teamDoc({ spec: { userGroup: '', members: ['bob'] } })).map((p) => p.split(' ')[0])).toEqual(['invalid-format', 'invalid-length']);
   });
 
   it('takes the hint from the failing schema\'s description', () => {
-    const [d] = schemaOf(aJob({ spec: { workers: { perObject: 10 } } })).diagnostics;
+    const [d] = schemaOf(jobDoc({ spec: { workers: { perObject: 10 } } })).diagnostics;
     expect(d!.hint).toBe('Workers who label each object (1-9, default 1); their answers are consolidated.');
   });
 
@@ -107,7 +107,7 @@ describe('checkSchema: one diagnostic per ajv keyword', () => {
   });
 
   it('shortens a long value in the message', () => {
-    const [d] = schemaOf(aWorkforce({ spec: { invitation: { subject: `${'x'.repeat(200)}` } } })).diagnostics;
+    const [d] = schemaOf(workforceDoc({ spec: { invitation: { subject: `${'x'.repeat(200)}` } } })).diagnostics;
     expect(d!.code).toBe('invalid-length');
     expect(d!.message).toBe(`spec.invitation.subject: "${'x'.repeat(78)}… is 200 characters long; at most 140 allowed`);
   });
@@ -123,13 +123,13 @@ describe('checkSchema: unknown fields', () => {
   });
 
   it('lists the allowed fields when none is close', () => {
-    const [d] = schemaOf(aTeam({ spec: { colour: 'blue' } })).diagnostics;
+    const [d] = schemaOf(teamDoc({ spec: { colour: 'blue' } })).diagnostics;
     expect(d).toMatchObject({ code: 'unknown-field', path: 'spec.colour', message: 'spec: unknown field "colour"' });
     expect(d!.hint).toBe('Allowed fields here: description, members, userGroup, oidcGroups, notificationTopicArn, presignedUrlSourceIp, tags.');
   });
 
   it('reports unknown top-level fields against the document', () => {
-    expect(problems({ ...aTeam(), specs: {} })).toEqual(['unknown-field specs: document: unknown field "specs"']);
+    expect(problems({ ...teamDoc(), specs: {} })).toEqual(['unknown-field specs: document: unknown field "specs"']);
   });
 });
 
@@ -140,21 +140,21 @@ describe('checkSchema: oneOf', () => {
       ['encryption', 'sse-kms'],
       ['blockPublicAccess', 'yes'],
     ] as const) {
-      const diagnostics = schemaOf(aBucket({ spec: { [field]: value } })).diagnostics;
+      const diagnostics = schemaOf(bucketDoc({ spec: { [field]: value } })).diagnostics;
       expect(diagnostics.map(brief)).toEqual([`invalid-value spec.${field}: spec.${field}: ${JSON.stringify(value)} is not a valid value`]);
       expect(diagnostics[0]!.hint).toMatch(/default/);
     }
   });
 
   it('reports the precise problem inside the one branch the value is shaped like', () => {
-    expect(problems(aBucket({ spec: { cors: [{ allowedMethods: ['GET', 'FETCH'], allowedOrigins: ['*'] }] } }))).toEqual([
+    expect(problems(bucketDoc({ spec: { cors: [{ allowedMethods: ['GET', 'FETCH'], allowedOrigins: ['*'] }] } }))).toEqual([
       'invalid-value spec.cors[0].allowedMethods[1]: spec.cors[0].allowedMethods[1]: "FETCH" is not one of "GET", "PUT", "HEAD", "POST", "DELETE"',
     ]);
     // The branch's schema is behind a $ref: still one diagnostic.
-    expect(problems(aBucket({ spec: { encryption: { kmsKeyId: 'bad key!' } } }))).toEqual([
+    expect(problems(bucketDoc({ spec: { encryption: { kmsKeyId: 'bad key!' } } }))).toEqual([
       'invalid-format spec.encryption.kmsKeyId: spec.encryption.kmsKeyId: "bad key!" is not valid',
     ]);
-    expect(problems(aBucket({ spec: { blockPublicAccess: { blockPublicAcls: 'yes', ignorePublicAcl: true } } }))).toEqual([
+    expect(problems(bucketDoc({ spec: { blockPublicAccess: { blockPublicAcls: 'yes', ignorePublicAcl: true } } }))).toEqual([
       'unknown-field spec.blockPublicAccess.ignorePublicAcl: spec.blockPublicAccess: unknown field "ignorePublicAcl"',
       'wrong-type spec.blockPublicAccess.blockPublicAcls: spec.blockPublicAccess.blockPublicAcls: must be a boolean, not a string ("yes")',
     ]);
@@ -170,7 +170,7 @@ describe('checkSchema: keys checked by propertyNames', () => {
   });
 
   it('says why a key is rejected when it is its length', () => {
-    expect(problems(aBucket({ spec: { tags: { ['k'.repeat(129)]: 'v' } } }))).toEqual([
+    expect(problems(bucketDoc({ spec: { tags: { ['k'.repeat(129)]: 'v' } } }))).toEqual([
       `invalid-length spec.tags.${'k'.repeat(129)}: spec.tags: key "${'k'.repeat(78)}… is 129 characters long; at most 128 allowed`,
     ]);
   });
@@ -181,70 +181,70 @@ describe('schemas: AWS constraints a spec value feeds', () => {
   const invalid = (doc: SpecDoc, code: string) => expect(schemaOf(doc).diagnostics.map((d) => d.code)).toEqual([code]);
 
   it('team and job names: letters, digits and inner hyphens, 1-63', () => {
-    valid(aTeam({ name: 'a' }));
-    valid(aTeam({ name: `a--${'b'.repeat(60)}` }));
-    invalid(aTeam({ name: '-a' }), 'invalid-format');
-    invalid(aTeam({ name: 'a-' }), 'invalid-format');
-    invalid(aTeam({ name: 'a_b' }), 'invalid-format');
-    invalid(aJob({ name: 'j'.repeat(64) }), 'invalid-length');
-    invalid(aJob({ name: 'odd even' }), 'invalid-format');
+    valid(teamDoc({ name: 'a' }));
+    valid(teamDoc({ name: `a--${'b'.repeat(60)}` }));
+    invalid(teamDoc({ name: '-a' }), 'invalid-format');
+    invalid(teamDoc({ name: 'a-' }), 'invalid-format');
+    invalid(teamDoc({ name: 'a_b' }), 'invalid-format');
+    invalid(jobDoc({ name: 'j'.repeat(64) }), 'invalid-length');
+    invalid(jobDoc({ name: 'odd even' }), 'invalid-format');
   });
 
   it('descriptions: 1-200 characters on one line', () => {
-    valid(aTeam({ spec: { description: 'd'.repeat(200) } }));
-    invalid(aTeam({ spec: { description: 'd'.repeat(201) } }), 'invalid-length');
-    invalid(aTeam({ spec: { description: 'two\nlines' } }), 'invalid-format');
-    invalid(aTeam({ spec: { description: 'trailing newline\n' } }), 'invalid-format');
+    valid(teamDoc({ spec: { description: 'd'.repeat(200) } }));
+    invalid(teamDoc({ spec: { description: 'd'.repeat(201) } }), 'invalid-length');
+    invalid(teamDoc({ spec: { description: 'two\nlines' } }), 'invalid-format');
+    invalid(teamDoc({ spec: { description: 'trailing newline\n' } }), 'invalid-format');
   });
 
   it('workers: 1-9 per object, 1-5000 concurrent tasks, human-style durations', () => {
-    valid(aJob({ spec: { workers: { perObject: 9, maxConcurrentTasks: 5000, taskTimeLimit: '1h30m', taskAvailability: '30d' } } }));
-    invalid(aJob({ spec: { workers: { perObject: 10 } } }), 'out-of-range');
-    invalid(aJob({ spec: { workers: { maxConcurrentTasks: 0 } } }), 'out-of-range');
-    invalid(aJob({ spec: { workers: { taskTimeLimit: '5 minutes' } } }), 'invalid-format');
-    invalid(aJob({ spec: { workers: { taskTimeLimit: '30m1h' } } }), 'invalid-format');
-    invalid(aJob({ spec: { workers: { taskTimeLimit: 300 } } }), 'wrong-type');
+    valid(jobDoc({ spec: { workers: { perObject: 9, maxConcurrentTasks: 5000, taskTimeLimit: '1h30m', taskAvailability: '30d' } } }));
+    invalid(jobDoc({ spec: { workers: { perObject: 10 } } }), 'out-of-range');
+    invalid(jobDoc({ spec: { workers: { maxConcurrentTasks: 0 } } }), 'out-of-range');
+    invalid(jobDoc({ spec: { workers: { taskTimeLimit: '5 minutes' } } }), 'invalid-format');
+    invalid(jobDoc({ spec: { workers: { taskTimeLimit: '30m1h' } } }), 'invalid-format');
+    invalid(jobDoc({ spec: { workers: { taskTimeLimit: 300 } } }), 'wrong-type');
   });
 
   it('CIDRs: 1-10 IPv4 or IPv6 blocks with a prefix length', () => {
-    valid(aWorkforce({ spec: { sourceIpCidrs: ['10.0.0.0/16', '2001:db8::/32', '0.0.0.0/0'] } }));
-    invalid(aWorkforce({ spec: { sourceIpCidrs: ['10.0.0.0'] } }), 'invalid-format');
-    invalid(aWorkforce({ spec: { sourceIpCidrs: ['10.0.0.256/8'] } }), 'invalid-format');
-    invalid(aWorkforce({ spec: { sourceIpCidrs: ['10.0.0.0/33'] } }), 'invalid-format');
-    invalid(aWorkforce({ spec: { sourceIpCidrs: Array.from({ length: 11 }, (_, i) => `10.0.${i}.0/24`) } }), 'invalid-count');
+    valid(workforceDoc({ spec: { sourceIpCidrs: ['10.0.0.0/16', '2001:db8::/32', '0.0.0.0/0'] } }));
+    invalid(workforceDoc({ spec: { sourceIpCidrs: ['10.0.0.0'] } }), 'invalid-format');
+    invalid(workforceDoc({ spec: { sourceIpCidrs: ['10.0.0.256/8'] } }), 'invalid-format');
+    invalid(workforceDoc({ spec: { sourceIpCidrs: ['10.0.0.0/33'] } }), 'invalid-format');
+    invalid(workforceDoc({ spec: { sourceIpCidrs: Array.from({ length: 11 }, (_, i) => `10.0.${i}.0/24`) } }), 'invalid-count');
   });
 
   it('labels unique and 1-256 characters; keywords 1-5 of letters, digits and single spaces', () => {
-    valid(aJob({ spec: { task: { keywords: ['odd even', 'numbers'] } } }));
-    invalid(aJob({ spec: { task: { labels: [] } } }), 'invalid-count');
-    invalid(aJob({ spec: { task: { labels: ['Odd', 'l'.repeat(257)] } } }), 'invalid-length');
-    invalid(aJob({ spec: { task: { keywords: ['odd-even'] } } }), 'invalid-format');
-    invalid(aJob({ spec: { task: { keywords: ['odd  even'] } } }), 'invalid-format');
-    invalid(aJob({ spec: { task: { keywords: ['k'.repeat(31)] } } }), 'invalid-length');
+    valid(jobDoc({ spec: { task: { keywords: ['odd even', 'numbers'] } } }));
+    invalid(jobDoc({ spec: { task: { labels: [] } } }), 'invalid-count');
+    invalid(jobDoc({ spec: { task: { labels: ['Odd', 'l'.repeat(257)] } } }), 'invalid-length');
+    invalid(jobDoc({ spec: { task: { keywords: ['odd-even'] } } }), 'invalid-format');
+    invalid(jobDoc({ spec: { task: { keywords: ['odd  even'] } } }), 'invalid-format');
+    invalid(jobDoc({ spec: { task: { keywords: ['k'.repeat(31)] } } }), 'invalid-length');
   });
 
   it('tags: keys 1-128 and values 0-256 of the allowed characters, at most 49 besides gtctl:project', () => {
-    valid(aBucket({ spec: { tags: { 'cost center': '', 'a/b=c+d-e@f:g': 'x y' } } }));
-    invalid(aBucket({ spec: { tags: { owner: 'data team (east)' } } }), 'invalid-format');
-    invalid(aBucket({ spec: { tags: { owner: 'v'.repeat(257) } } }), 'invalid-length');
-    invalid(aBucket({ spec: { tags: Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, 'v'])) } }), 'invalid-count');
+    valid(bucketDoc({ spec: { tags: { 'cost center': '', 'a/b=c+d-e@f:g': 'x y' } } }));
+    invalid(bucketDoc({ spec: { tags: { owner: 'data team (east)' } } }), 'invalid-format');
+    invalid(bucketDoc({ spec: { tags: { owner: 'v'.repeat(257) } } }), 'invalid-length');
+    invalid(bucketDoc({ spec: { tags: Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, 'v'])) } }), 'invalid-count');
   });
 
   it('bucket names: 3-63 lower-case letters, digits, dots and hyphens; a bucket may leave spec out', () => {
     valid({ apiVersion: 'gtctl/v1', kind: 'Bucket', metadata: { name: 'gtctl-data' } });
-    invalid(aBucket({ name: 'ab' }), 'invalid-length');
-    invalid(aBucket({ name: 'My_Bucket' }), 'invalid-format');
-    invalid(aBucket({ name: 'bucket-' }), 'invalid-format');
+    invalid(bucketDoc({ name: 'ab' }), 'invalid-length');
+    invalid(bucketDoc({ name: 'My_Bucket' }), 'invalid-format');
+    invalid(bucketDoc({ name: 'bucket-' }), 'invalid-format');
   });
 
   it('Cognito domain prefixes: lower-case letters, digits and inner hyphens', () => {
-    invalid(aWorkforce({ spec: { cognito: { domain: 'Labeling' } } }), 'invalid-format');
-    invalid(aWorkforce({ spec: { cognito: { domain: '-labeling' } } }), 'invalid-format');
-    invalid(aWorkforce({ spec: { cognito: { domain: 'd'.repeat(64) } } }), 'invalid-length');
+    invalid(workforceDoc({ spec: { cognito: { domain: 'Labeling' } } }), 'invalid-format');
+    invalid(workforceDoc({ spec: { cognito: { domain: '-labeling' } } }), 'invalid-format');
+    invalid(workforceDoc({ spec: { cognito: { domain: 'd'.repeat(64) } } }), 'invalid-length');
   });
 
   it('e-mail addresses for members and Member names', () => {
-    invalid(aTeam({ spec: { members: ['bob'] } }), 'invalid-format');
+    invalid(teamDoc({ spec: { members: ['bob'] } }), 'invalid-format');
     invalid({ apiVersion: 'gtctl/v1', kind: 'Member', metadata: { name: 'not an email' } }, 'invalid-format');
   });
 });

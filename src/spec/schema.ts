@@ -4,7 +4,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import type { Diagnostic } from '../core/diagnostics.js';
 import { formatPath, type Path, type SpecDocument } from './documents.js';
 import { API_VERSION, isKind, KINDS, type Kind } from './kinds.js';
-import { schemaDocuments } from './schema-files.js';
+import { schemaDocuments } from './schema-documents.js';
 
 const SCHEMA_ID = (kind: Kind) => `https://gtctl.dev/schemas/v1/${kind.toLowerCase()}.schema.json`;
 

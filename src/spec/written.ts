@@ -1,10 +1,12 @@
 // Specs "as written": the shapes the JSON Schemas accept, optional fields and shorthand included.
-// Only the schema step may produce these; the normalizers turn them into the resolved models of src/core/model.ts.
+// Read, only the schema step may produce these; the normalizers turn them into the resolved models of
+// src/core/model.ts. The kinds' writers (`write*` in kinds/, for import) make them back from resolved values.
+import type { API_VERSION } from './kinds.js';
 
 type Tags = Record<string, string>;
 
 interface Document<K extends string, S> {
-  apiVersion: 'gtctl/v1';
+  apiVersion: typeof API_VERSION;
   kind: K;
   /** `adopt` is read for Workforce, Team, Bucket and LabelingJob only (the other schemas refuse it). */
   metadata: { name: string; labels?: Record<string, string>; adopt?: boolean };
@@ -108,3 +110,6 @@ export type LabelingJobDocument = Document<
     tags?: Tags;
   }
 >;
+
+/** A document of any kind. */
+export type WrittenDocument = ProjectDocument | WorkforceDocument | TeamDocument | MemberDocument | BucketDocument | LabelingJobDocument;

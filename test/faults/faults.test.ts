@@ -16,7 +16,7 @@ import {
 import { CreateWorkteamCommand, DescribeWorkteamCommand } from '@aws-sdk/client-sagemaker';
 import { describe, expect, it } from 'vitest';
 import type { FaultRule, RequestLogEntry } from '../../src/sandbox/index.js';
-import { aMember, aTeam, type SpecDoc } from '../helpers/specs.js';
+import { memberDoc, teamDoc, type SpecDoc } from '../helpers/specs.js';
 import { base, PROJECT, quiet, useSandbox, waitFor, type World } from '../helpers/gtctl.js';
 import { mulberry32 } from '../../src/sandbox/realism.js';
 
@@ -55,8 +55,8 @@ function treeOf(random: () => number): Omit<Tree, 'dir'> {
   return {
     docs: [
       ...base({ policies: { unlistedUsers: policy } }),
-      ...teams.map((t) => aTeam({ name: t.name, spec: { members: t.members } })),
-      ...members.map((m) => aMember({ name: m.email, spec: { teams: m.teams } })),
+      ...teams.map((t) => teamDoc({ name: t.name, spec: { members: t.members } })),
+      ...members.map((m) => memberDoc({ name: m.email, spec: { teams: m.teams } })),
     ],
     groups,
     listed: [...new Set([...teams.flatMap((t) => t.members), ...members.map((m) => m.email)])].sort(),

@@ -1,12 +1,11 @@
 // The world an integration test runs in: a sandbox on a free loopback port (one per test file, emptied before each
-// test), spec trees written to a temporary directory, and the BUILT CLI (`node dist/cli/main.js`, made by
-// `npm run build`) run as a user runs it, in a child process pointed at the sandbox. Children run asynchronously:
-// the sandbox answers from this very process, so a blocking spawnSync would deadlock it.
+// test), spec trees written to a temporary directory, and the BUILT CLI (`node dist/cli/main.js`, rebuilt by
+// test/helpers/fresh-dist.ts when stale) run as a user runs it, in a child process pointed at the sandbox. Children
+// run asynchronously: the sandbox answers from this very process, so a blocking spawnSync would deadlock it.
 //
 // Every output of every command is kept; after the file's last test, none may contain the app client secret or a
 // temporary password seen during the file (design §3). `useSandbox()` registers the hooks that do all of this.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -29,7 +28,7 @@ import { silentReporter } from '../../src/report/reporter.js';
 import { startSandbox, type FaultRule, type RealismUpdate, type RequestLogEntry, type Sandbox } from '../../src/sandbox/index.js';
 import { DEFAULT_CONSISTENCY_MS, DEFAULT_SEED, defaultVariants } from '../../src/sandbox/realism.js';
 import type { LabelRequest, PendingTask } from '../../src/sandbox/service.js';
-import { aProject, aWorkforce, yamlOf, type Docs, type SpecDoc } from './specs.js';
+import { projectDoc, workforceDoc, yamlOf, type Docs, type SpecDoc } from './specs.js';
 
 // The SDK's notice that it will need Node 22 is for whoever upgrades gtctl (the CLI silences it the same way).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -100,7 +99,7 @@ export function tally(entries: readonly RequestLogEntry[]): Record<string, numbe
 
 /** The Project and managed Workforce most trees start from; `policies` sets `unlistedUsers`. */
 export function base(project: Record<string, unknown> = {}): SpecDoc[] {
-  return [aProject({ name: PROJECT, spec: project }), aWorkforce()];
+  return [projectDoc({ name: PROJECT, spec: project }), workforceDoc()];
 }
 
 export interface World {
@@ -390,7 +389,6 @@ export function useSandbox(options: { quotas?: { enabled?: boolean; scale?: numb
     // What the in-process arrange step's SDK clients read (the children get the same through env()).
     Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_EC2_METADATA_DISABLED: 'true' });
     delete process.env.AWS_PROFILE;
-    if (!existsSync(CLI)) throw new Error(`${path.relative(ROOT, CLI)} is missing: run \`npm run build\` first (npm test does).`);
     tmp = await mkdtemp(path.join(tmpdir(), 'gtctl-it-'));
     sandbox = await startSandbox({ port: 0, realism: options.realism ?? testRealism(), ...(options.quotas ? { quotas: options.quotas } : {}) });
     const config = {

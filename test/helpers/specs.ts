@@ -1,5 +1,5 @@
 // Builders for spec documents and trees: each builder gives a small valid document, so a test states only what
-// differs (`aJob({ spec: { team: 'reviewers' } })`). Documents are plain objects written out as YAML, one file
+// differs (`jobDoc({ spec: { team: 'reviewers' } })`). Documents are plain objects written out as YAML, one file
 // per call unless the test names the files.
 import path from 'node:path';
 import { stringify } from 'yaml';
@@ -8,7 +8,7 @@ import type { Path, SpecDocument } from '../../src/spec/documents.js';
 import { loadSpecTexts, loadTree, type LoadOptions, type LoadResult } from '../../src/spec/load.js';
 import type { Rule, RuleContext } from '../../src/spec/rules/index.js';
 import { problem, type SpecTree } from '../../src/spec/loaded.js';
-import type { SpecFiles } from '../../src/spec/spec-files.js';
+import type { ReferencedFiles } from '../../src/spec/referenced-files.js';
 
 export interface SpecDoc {
   apiVersion: string;
@@ -26,12 +26,13 @@ export interface Overrides {
 
 export const ROLE_ARN = 'arn:aws:iam::000000000000:role/labeling';
 
-export const aProject = (o: Overrides = {}) => build('Project', 'labeling', { region: 'us-east-1' }, o);
-export const aWorkforce = (o: Overrides = {}) => build('Workforce', 'default', { cognito: { userPool: 'managed', domain: 'labeling-portal' } }, o);
-export const aTeam = (o: Overrides = {}) => build('Team', 'labelers', { members: ['ann@example.com', 'bob@example.com'] }, o);
-export const aMember = (o: Overrides = {}) => build('Member', 'carol@example.com', { teams: ['labelers'] }, o);
-export const aBucket = (o: Overrides = {}) => build('Bucket', 'gtctl-data', {}, o);
-export const aJob = (o: Overrides = {}) =>
+// `*Doc` names: these are documents as written; src/core/test-support.ts's `aTeam`, `aBucket`... build resolved models.
+export const projectDoc = (o: Overrides = {}) => build('Project', 'labeling', { region: 'us-east-1' }, o);
+export const workforceDoc = (o: Overrides = {}) => build('Workforce', 'default', { cognito: { userPool: 'managed', domain: 'labeling-portal' } }, o);
+export const teamDoc = (o: Overrides = {}) => build('Team', 'labelers', { members: ['ann@example.com', 'bob@example.com'] }, o);
+export const memberDoc = (o: Overrides = {}) => build('Member', 'carol@example.com', { teams: ['labelers'] }, o);
+export const bucketDoc = (o: Overrides = {}) => build('Bucket', 'gtctl-data', {}, o);
+export const jobDoc = (o: Overrides = {}) =>
   build(
     'LabelingJob',
     'odd-even',
@@ -46,7 +47,7 @@ export const aJob = (o: Overrides = {}) =>
   );
 
 /** `n` teams named team-01, team-02, ... */
-export const teams = (n: number): SpecDoc[] => Array.from({ length: n }, (_, i) => aTeam({ name: `team-${String(i + 1).padStart(2, '0')}` }));
+export const teams = (n: number): SpecDoc[] => Array.from({ length: n }, (_, i) => teamDoc({ name: `team-${String(i + 1).padStart(2, '0')}` }));
 
 function build(kind: string, name: string, spec: Record<string, unknown>, o: Overrides): SpecDoc {
   return { apiVersion: 'gtctl/v1', kind, metadata: { name: o.name ?? name }, spec: merge(spec, o.spec ?? {}) };
@@ -91,7 +92,7 @@ function optionsOf(options: TreeOptions): LoadOptions {
 }
 
 /** `file:` references answered from memory, with the loader's own not-found diagnostic shape. */
-export function filesInMemory(files: Record<string, string>): SpecFiles {
+export function filesInMemory(files: Record<string, string>): ReferencedFiles {
   return {
     read(doc: SpecDocument, at: Path, relative: string) {
       const key = path.posix.normalize(path.posix.join(path.posix.relative('specs', path.posix.dirname(doc.file)), relative));
@@ -102,7 +103,7 @@ export function filesInMemory(files: Record<string, string>): SpecFiles {
   };
 }
 
-/** The whole loader on documents (one file each) or on named files: `load({ 'a.yaml': [aTeam()] })`. */
+/** The whole loader on documents (one file each) or on named files: `load({ 'a.yaml': [teamDoc()] })`. */
 export function load(docs: Docs, options: TreeOptions = {}): LoadResult {
   return loadSpecTexts(sourcesOf(docs), optionsOf(options));
 }

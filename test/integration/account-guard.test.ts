@@ -3,14 +3,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aTeam } from '../helpers/specs.js';
+import { teamDoc } from '../helpers/specs.js';
 import { base, tally, useSandbox } from '../helpers/gtctl.js';
 
 const world = useSandbox();
 
 describe('the account guard', () => {
   it('stops plan, apply and status with a message when the specs name another account', async () => {
-    const dir = await world.specs([...base({ accountId: '111111111111' }), aTeam()]);
+    const dir = await world.specs([...base({ accountId: '111111111111' }), teamDoc()]);
     for (const args of [['plan', '--json'], ['apply', '--auto-approve'], ['status']]) {
       const run = await world.gtctl(...args, '-d', dir);
       expect(run.code, args.join(' ')).toBe(1);
@@ -23,13 +23,13 @@ describe('the account guard', () => {
   });
 
   it('passes when the account matches', async () => {
-    const dir = await world.specs([...base({ accountId: '000000000000' }), aTeam()]);
+    const dir = await world.specs([...base({ accountId: '000000000000' }), teamDoc()]);
     const { code } = await world.planJson(dir);
     expect(code).toBe(2);
   });
 
   it('stops a saved plan made for another account before it reads anything', async () => {
-    const dir = await world.specs([...base(), aTeam()]);
+    const dir = await world.specs([...base(), teamDoc()]);
     const file = path.join(dir, '..', 'other-account.plan.json');
     expect((await world.gtctl('plan', '-d', dir, '--out', file)).code).toBe(0);
     const document = JSON.parse(await readFile(file, 'utf8'));

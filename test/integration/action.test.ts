@@ -10,7 +10,7 @@ import { actionsFor, OPERATIONS } from '../../src/core/iam-policy.js';
 import { pullRequest, push, runAction, schedule, type ActionEvent, type ActionRun } from '../helpers/action.js';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 import { base, useSandbox } from '../helpers/gtctl.js';
-import { aBucket, aTeam, type SpecDoc } from '../helpers/specs.js';
+import { bucketDoc, teamDoc, type SpecDoc } from '../helpers/specs.js';
 
 const world = useSandbox({ quotas: { scale: 20 } });
 let github: FakeGitHub;
@@ -34,7 +34,7 @@ async function action(tree: string, event: ActionEvent, inputs: Record<string, s
   return runAction({ cwd: path.dirname(tree), inputs: { directory: path.basename(tree), ...inputs }, event, awsEndpoint: world.url, apiUrl: github.url });
 }
 
-const team = (members: string[]): SpecDoc => aTeam({ spec: { members } });
+const team = (members: string[]): SpecDoc => teamDoc({ spec: { members } });
 const marker = (tree: string) => `<!-- gtctl:plan:${path.basename(tree)} -->`;
 
 /** Every AWS call the sandbox saw is one the IAM policy for `mode` permits (what `gtctl iam-policy` prints). */
@@ -109,7 +109,7 @@ describe('command: plan on a pull request', () => {
   });
 
   it('invalid specs fail the job with a readable message and annotations, and the comment says the plan failed', async () => {
-    const tree = await world.specs([...base(), aTeam({ name: 'Bad Team!' })]);
+    const tree = await world.specs([...base(), teamDoc({ name: 'Bad Team!' })]);
     const run = await action(tree, pullRequest(11), { command: 'plan' });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^::error::invalid-specs: the specs have 1 error\(s\); nothing was changed/m);
@@ -150,7 +150,7 @@ describe('command: apply on push', () => {
     await world.faults([{ operation: 'CreateWorkteam', failRate: 1 }]);
     const run = await action(tree, push(), { command: 'apply' });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^::error::apply failed: 1 of 4 changes failed and 1 was skipped; first: team\/labelers: InternalFailure: /m);
+    expect(run.stdout).toMatch(/^::error::apply failed: 1 of 4 changes failed and 1 was skipped; first: team\/labelers: aws-error \(InternalFailure\): /m);
     expect(run.summary).toContain('> [!CAUTION]');
     expect(run.summary).toContain('`team/labelers`');
   });
@@ -158,7 +158,7 @@ describe('command: apply on push', () => {
 
 describe('command: drift (scheduled)', () => {
   it('fails naming what drifted; with drift-issue, keeps one issue up to date and closes it once resolved', async () => {
-    const docs = [...base(), team(['ann@example.com']), aBucket()];
+    const docs = [...base(), team(['ann@example.com']), bucketDoc()];
     const tree = await world.arrange(docs);
     const clean = await action(tree, schedule(), { command: 'drift' });
     expect(clean.code, clean.stdout).toBe(0);

@@ -6,14 +6,13 @@ import { AdminAddUserToGroupCommand, CreateGroupCommand } from '@aws-sdk/client-
 import { CreateBucketCommand, GetBucketTaggingCommand, PutBucketTaggingCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { CreateLabelingJobCommand, CreateWorkteamCommand, DescribeLabelingJobCommand, DescribeWorkforceCommand, ListTagsCommand } from '@aws-sdk/client-sagemaker';
 import { describe, expect, it } from 'vitest';
-import { aBucket, aJob, aTeam, ROLE_ARN, type SpecDoc } from '../helpers/specs.js';
+import { bucketDoc, jobDoc, teamDoc, ROLE_ARN, type SpecDoc } from '../helpers/specs.js';
 import { actions, base, PROJECT, useSandbox } from '../helpers/gtctl.js';
+import { aLiveJob } from '../../src/core/test-support.js';
 
 const world = useSandbox();
 
 const BUCKET = 'console-data';
-const PRE_TEXT = 'arn:aws:lambda:us-east-1:432418664414:function:PRE-TextMultiClass';
-const ACS_TEXT = 'arn:aws:lambda:us-east-1:432418664414:function:ACS-TextMultiClass';
 const LABELS = JSON.stringify({ 'document-version': '2018-11-28', labels: [{ label: 'Odd' }, { label: 'Even' }] });
 
 async function consoleTeam(name: string, members: string[]): Promise<string> {
@@ -40,28 +39,17 @@ async function put(bucket: string, key: string, body: string): Promise<string> {
 }
 
 async function consoleJob(name: string, teamArn: string): Promise<void> {
-  await world.sageMaker.send(
-    new CreateLabelingJobCommand({
-      LabelingJobName: name,
+  const { request } = aLiveJob(name, {
+    request: {
       LabelAttributeName: 'parity',
       RoleArn: ROLE_ARN,
       InputConfig: { DataSource: { S3DataSource: { ManifestS3Uri: `s3://${BUCKET}/console/input.manifest` } } },
       OutputConfig: { S3OutputPath: `s3://${BUCKET}/output/` },
       LabelCategoryConfigS3Uri: `s3://${BUCKET}/console/labels.json`,
-      HumanTaskConfig: {
-        WorkteamArn: teamArn,
-        UiConfig: { UiTemplateS3Uri: `s3://${BUCKET}/console/template.html` },
-        PreHumanTaskLambdaArn: PRE_TEXT,
-        TaskTitle: 'Odd or even',
-        TaskDescription: 'Is the number odd or even?',
-        NumberOfHumanWorkersPerDataObject: 1,
-        TaskTimeLimitInSeconds: 300,
-        TaskAvailabilityLifetimeInSeconds: 864_000,
-        MaxConcurrentTaskCount: 1000,
-        AnnotationConsolidationConfig: { AnnotationConsolidationLambdaArn: ACS_TEXT },
-      },
-    }),
-  );
+    },
+    human: { WorkteamArn: teamArn, UiConfig: { UiTemplateS3Uri: `s3://${BUCKET}/console/template.html` }, TaskDescription: 'Is the number odd or even?' },
+  });
+  await world.sageMaker.send(new CreateLabelingJobCommand(request));
 }
 
 /** The console account: the team, its users, the bucket with the job's files, and the job. */
@@ -85,10 +73,10 @@ const adopt = (doc: SpecDoc): SpecDoc => ({ ...doc, metadata: { ...doc.metadata,
 function adoptSpecs(teamDescription = 'made in the console'): SpecDoc[] {
   return [
     ...base(),
-    adopt(aTeam({ name: 'console-labelers', spec: { description: teamDescription, members: ['ann@example.com', 'bob@example.com'] } })),
-    adopt(aBucket({ name: BUCKET, spec: { cors: 'none' } })),
+    adopt(teamDoc({ name: 'console-labelers', spec: { description: teamDescription, members: ['ann@example.com', 'bob@example.com'] } })),
+    adopt(bucketDoc({ name: BUCKET, spec: { cors: 'none' } })),
     adopt(
-      aJob({
+      jobDoc({
         name: 'console-odd-even',
         spec: {
           team: 'console-labelers',
@@ -145,7 +133,7 @@ describe('adopting objects made in the console', () => {
       await world.s3.send(new CreateBucketCommand({ Bucket: 'theirs-data' }));
       await world.s3.send(new PutBucketTaggingCommand({ Bucket: 'theirs-data', Tagging: { TagSet: [{ Key: 'gtctl:project', Value: 'someone-else' }] } }));
     });
-    const theirs = await world.planJson(await world.specs([...base(), adopt(aBucket({ name: 'theirs-data', spec: { cors: 'none' } }))]));
+    const theirs = await world.planJson(await world.specs([...base(), adopt(bucketDoc({ name: 'theirs-data', spec: { cors: 'none' } }))]));
     expect(theirs.code).toBe(1);
     expect(theirs.plan.changes.map((c) => [c.address, c.action, c.reasons])).toEqual([
       ['bucket/theirs-data', 'blocked', ['bucket "theirs-data" belongs to gtctl project "someone-else", not this one; it is not adopted: adopt takes over only objects without the gtctl:project tag']],

@@ -15,15 +15,15 @@ import {
 } from '@aws-sdk/client-s3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aBucket, aProject } from '../helpers/specs.js';
+import { bucketDoc, projectDoc } from '../helpers/specs.js';
 import { actions, PROJECT, useSandbox, writeCalls } from '../helpers/gtctl.js';
 
 const world = useSandbox();
 
 const BUCKET = 'gtctl-data';
 /** Buckets need no workforce: a Project and the bucket are the whole tree. */
-const tree = (...buckets: ReturnType<typeof aBucket>[]) => [aProject({ name: PROJECT }), ...buckets];
-const withObjects = (name = BUCKET) => aBucket({ name, spec: { objects: [{ key: 'input/1.txt', content: '42' }, { key: 'input/2.txt', content: '19' }] } });
+const tree = (...buckets: ReturnType<typeof bucketDoc>[]) => [projectDoc({ name: PROJECT }), ...buckets];
+const withObjects = (name = BUCKET) => bucketDoc({ name, spec: { objects: [{ key: 'input/1.txt', content: '42' }, { key: 'input/2.txt', content: '19' }] } });
 
 async function text(bucket: string, key: string): Promise<string> {
   return (await world.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }))).Body!.transformToString();
@@ -79,7 +79,7 @@ describe('bucket drift', () => {
     await world.apply(dir);
     expect(await text(BUCKET, 'input/2.txt')).toBe('19');
 
-    const fewer = await world.specs(tree(aBucket({ spec: { objects: [{ key: 'input/1.txt', content: '42' }] } })));
+    const fewer = await world.specs(tree(bucketDoc({ spec: { objects: [{ key: 'input/1.txt', content: '42' }] } })));
     expect(await world.changes(fewer)).toEqual([]);
     expect(await text(BUCKET, 'input/2.txt')).toBe('19');
   });
@@ -105,7 +105,7 @@ describe('a saved plan', () => {
 
 describe('a managed bucket dropped from the specs', () => {
   it('is deleted when empty', async () => {
-    await world.arrange(tree(aBucket({ name: 'gtctl-empty' }), withObjects()));
+    await world.arrange(tree(bucketDoc({ name: 'gtctl-empty' }), withObjects()));
     const dir = await world.specs(tree(withObjects()));
 
     const { code, plan } = await world.planJson(dir);
@@ -122,8 +122,8 @@ describe('a managed bucket dropped from the specs', () => {
   });
 
   it('is blocked while it holds objects: plan and apply exit 1, nothing is written', async () => {
-    await world.arrange(tree(aBucket({ name: 'gtctl-empty' }), withObjects()));
-    const dir = await world.specs(tree(aBucket({ name: 'gtctl-empty' })));
+    await world.arrange(tree(bucketDoc({ name: 'gtctl-empty' }), withObjects()));
+    const dir = await world.specs(tree(bucketDoc({ name: 'gtctl-empty' })));
 
     await world.clearRequests();
     const [{ code, plan }, apply] = await Promise.all([world.planJson(dir), world.gtctl('apply', '-d', dir, '--auto-approve')]);

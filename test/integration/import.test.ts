@@ -8,6 +8,7 @@ import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { CreateLabelingJobCommand } from '@aws-sdk/client-sagemaker';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { aLiveJob } from '../../src/core/test-support.js';
 import { ROLE_ARN } from '../helpers/specs.js';
 import { consoleWorkforce } from '../helpers/console-account.js';
 import { REGION, useSandbox } from '../helpers/gtctl.js';
@@ -19,8 +20,6 @@ const TEAM = 'console-team';
 const GROUP = 'console-group';
 const JOB = 'console-odd-even';
 const PEOPLE = ['ann@example.com', 'bob@example.com'];
-const PRE_TEXT = 'arn:aws:lambda:us-east-1:432418664414:function:PRE-TextMultiClass';
-const ACS_TEXT = 'arn:aws:lambda:us-east-1:432418664414:function:ACS-TextMultiClass';
 const TEMPLATE = '<crowd-form><crowd-classifier name="category" categories="{{ task.input.labels | to_json | escape }}" header="Odd or even?"><classification-target>{{ task.input.taskObject }}</classification-target></crowd-classifier></crowd-form>\n';
 
 /** Everything a console user would have clicked together, none of it tagged for gtctl. */
@@ -36,28 +35,17 @@ async function madeInTheConsole(): Promise<{ poolId: string; clientId: string }>
   await put('in/template.liquid.html', TEMPLATE);
   await put('in/labels.json', JSON.stringify({ 'document-version': '2018-11-28', labels: [{ label: 'Odd' }, { label: 'Even' }] }));
   await put('in/numbers.manifest', '{"source":"42"}\n{"source":"19"}\n');
-  await world.sageMaker.send(
-    new CreateLabelingJobCommand({
-      LabelingJobName: JOB,
-      LabelAttributeName: JOB,
+  // The console's text-classification job, reading this bucket and sending tasks to the console team.
+  const { request } = aLiveJob(JOB, {
+    request: {
       RoleArn: ROLE_ARN,
       LabelCategoryConfigS3Uri: `s3://${BUCKET}/in/labels.json`,
       InputConfig: { DataSource: { S3DataSource: { ManifestS3Uri: `s3://${BUCKET}/in/numbers.manifest` } } },
       OutputConfig: { S3OutputPath: `s3://${BUCKET}/out/` },
-      HumanTaskConfig: {
-        WorkteamArn: teamArn,
-        UiConfig: { UiTemplateS3Uri: `s3://${BUCKET}/in/template.liquid.html` },
-        PreHumanTaskLambdaArn: PRE_TEXT,
-        TaskTitle: 'Odd or even',
-        TaskDescription: 'Say whether the number is odd or even',
-        NumberOfHumanWorkersPerDataObject: 1,
-        TaskTimeLimitInSeconds: 300,
-        TaskAvailabilityLifetimeInSeconds: 864_000,
-        MaxConcurrentTaskCount: 1000,
-        AnnotationConsolidationConfig: { AnnotationConsolidationLambdaArn: ACS_TEXT },
-      },
-    }),
-  );
+    },
+    human: { WorkteamArn: teamArn, UiConfig: { UiTemplateS3Uri: `s3://${BUCKET}/in/template.liquid.html` } },
+  });
+  await world.sageMaker.send(new CreateLabelingJobCommand(request));
   return { poolId, clientId };
 }
 

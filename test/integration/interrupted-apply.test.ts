@@ -8,7 +8,7 @@ import { DescribeUserPoolClientCommand, ListUserPoolClientsCommand, ListUserPool
 import { DescribeWorkforceCommand, ListWorkforcesCommand } from '@aws-sdk/client-sagemaker';
 import { CreateBucketCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { aTeam, aWorkforce } from '../helpers/specs.js';
+import { teamDoc, workforceDoc } from '../helpers/specs.js';
 import { base, quiet, useSandbox, waitFor, type World } from '../helpers/gtctl.js';
 import type { RequestLogEntry } from '../../src/sandbox/index.js';
 
@@ -42,9 +42,9 @@ describe('an apply interrupted with SIGINT', () => {
     const lock = { Bucket: 'gtctl-locks', Key: 'labeling/apply.lock' };
     await world.settled(() => world.s3.send(new CreateBucketCommand({ Bucket: lock.Bucket })));
     const [project] = base({ lock: `s3://${lock.Bucket}/${lock.Key}` });
-    const workforce = aWorkforce({ spec: { cognito: { userPool: 'managed', domain: 'labeling-portal' }, email: { sesSourceArn: 'arn:aws:ses:us-east-1:000000000000:identity/labeling@example.com' } } });
+    const workforce = workforceDoc({ spec: { cognito: { userPool: 'managed', domain: 'labeling-portal' }, email: { sesSourceArn: 'arn:aws:ses:us-east-1:000000000000:identity/labeling@example.com' } } });
     const labelers = emails(300);
-    const dir = await world.specs([project!, workforce, aTeam({ name: 'labelers', spec: { members: labelers } })]);
+    const dir = await world.specs([project!, workforce, teamDoc({ name: 'labelers', spec: { members: labelers } })]);
     await world.faults([{ service: 'cognito-idp', operation: 'AdminCreateUser', latencyMs: 100 }]);
     const running = world.start('apply', '-d', dir, '--auto-approve');
     let exited = false;
@@ -75,8 +75,8 @@ describe('an apply killed mid-way', () => {
     const reviewers = labelers.slice(0, 10);
     // Through SES: 65 invitations are more than Cognito's default sender sends in a day (that limit: realism.test.ts).
     const [project] = base();
-    const workforce = aWorkforce({ spec: { cognito: { userPool: 'managed', domain: 'labeling-portal' }, email: { sesSourceArn: 'arn:aws:ses:us-east-1:000000000000:identity/labeling@example.com' } } });
-    const dir = await world.specs([project!, workforce, aTeam({ name: 'labelers', spec: { members: labelers } }), aTeam({ name: 'reviewers', spec: { members: reviewers } })]);
+    const workforce = workforceDoc({ spec: { cognito: { userPool: 'managed', domain: 'labeling-portal' }, email: { sesSourceArn: 'arn:aws:ses:us-east-1:000000000000:identity/labeling@example.com' } } });
+    const dir = await world.specs([project!, workforce, teamDoc({ name: 'labelers', spec: { members: labelers } }), teamDoc({ name: 'reviewers', spec: { members: reviewers } })]);
     await world.faults([
       { service: 'cognito-idp', operation: 'AdminCreateUser', latencyMs: 400 },
       { service: 'cognito-idp', operation: 'AdminAddUserToGroup', latencyMs: 400 },
@@ -103,7 +103,7 @@ describe('an apply killed mid-way', () => {
   });
 
   it('while building the workforce: the next apply reuses the pool, domain and app client it left', async () => {
-    const dir = await world.specs([...base(), aTeam({ spec: { members: ['ann@example.com'] } })]);
+    const dir = await world.specs([...base(), teamDoc({ spec: { members: ['ann@example.com'] } })]);
     await world.faults([{ service: 'cognito-idp', operation: 'CreateUserPoolClient', latencyMs: 600 }]);
     await applyAndKill(world, dir, 1_000, (log) => count(log, 'CreateUserPoolDomain') >= 1);
     expect((await world.sageMaker.send(new ListWorkforcesCommand({}))).Workforces).toEqual([]);
@@ -119,7 +119,7 @@ describe('an apply killed mid-way', () => {
   });
 
   it('while waiting for the new workforce: the next apply points the app client at the portal', async () => {
-    const dir = await world.specs([...base(), aTeam({ spec: { members: ['ann@example.com'] } })]);
+    const dir = await world.specs([...base(), teamDoc({ spec: { members: ['ann@example.com'] } })]);
     // The workforce stays Initializing for a while, and apply waits for it before it sets the client's portal URLs.
     await world.transitionMs(3_000);
     await applyAndKill(world, dir, 300, (log) => count(log, 'CreateWorkforce') >= 1);
@@ -143,7 +143,7 @@ describe('an apply killed mid-way', () => {
 
 describe('an apply whose calls fail', () => {
   it('exits 1, skips what depends on the failed changes and nothing else, and the next apply converges', async () => {
-    const dir = await world.specs([...base(), aTeam({ spec: { members: ['ann@example.com', 'bob@example.com'] } })]);
+    const dir = await world.specs([...base(), teamDoc({ spec: { members: ['ann@example.com', 'bob@example.com'] } })]);
     // Every invitation fails (after the SDK's retries); a failed call never reaches the operation.
     await world.faults([{ service: 'cognito-idp', operation: 'AdminCreateUser', failRate: 1 }]);
     const failed = await world.gtctl('apply', '-d', dir, '--auto-approve');

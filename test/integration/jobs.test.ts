@@ -18,7 +18,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { CreateLabelingJobCommand, DescribeLabelingJobCommand, ListTagsCommand, ListWorkteamsCommand } from '@aws-sdk/client-sagemaker';
 import { describe, expect, it } from 'vitest';
-import { aBucket, aJob, aProject, aTeam, ROLE_ARN, type Docs } from '../helpers/specs.js';
+import { bucketDoc, jobDoc, projectDoc, teamDoc, ROLE_ARN, type Docs } from '../helpers/specs.js';
 import { actions, base, PROJECT, ROOT, useSandbox, writeCalls, type World } from '../helpers/gtctl.js';
 
 const world = useSandbox();
@@ -41,9 +41,9 @@ async function answer(job: string, worker: string, labels: Record<string, string
 }
 
 /** Three numbers in a bucket and a job that classifies them, with its team: the smallest tree that runs a job. */
-const numbers = aBucket({ spec: { objects: [{ key: 'input/1.txt', content: '42' }, { key: 'input/2.txt', content: '19' }, { key: 'input/3.txt', content: '21' }] } });
-const team = aTeam({ spec: { members: ['ann@example.com', 'bob@example.com'] } });
-const jobTree = (job = aJob()) => [...base(), team, numbers, job];
+const numbers = bucketDoc({ spec: { objects: [{ key: 'input/1.txt', content: '42' }, { key: 'input/2.txt', content: '19' }, { key: 'input/3.txt', content: '21' }] } });
+const team = teamDoc({ spec: { members: ['ann@example.com', 'bob@example.com'] } });
+const jobTree = (job = jobDoc()) => [...base(), team, numbers, job];
 
 describe('the even-odd scenario (specs/even-odd)', () => {
   const BUCKET = 'custom-sagemaker-bucket-s3-feature-engineering123';
@@ -156,7 +156,7 @@ describe('the even-odd scenario (specs/even-odd)', () => {
 
 describe('two workers per object', () => {
   it('consolidates by majority and results count the object the workers disagreed on', async () => {
-    const dir = await world.arrange(jobTree(aJob({ spec: { workers: { perObject: 2 } } })));
+    const dir = await world.arrange(jobTree(jobDoc({ spec: { workers: { perObject: 2 } } })));
     await answer('odd-even', 'ann@example.com', { '42': 'Even', '19': 'Odd', '21': 'Odd' });
     expect(await answer('odd-even', 'bob@example.com', { '42': 'Even', '19': 'Odd', '21': 'Even' })).toBe('Completed');
 
@@ -200,7 +200,7 @@ describe('a saved plan', () => {
 describe('an existing job', () => {
   it('whose spec changed is blocked, naming the changed fields; apply exits 1 without a single write', async () => {
     await world.arrange(jobTree());
-    const dir = await world.specs(jobTree(aJob({ spec: { task: { title: 'Odd or even?' }, workers: { perObject: 2 } } })));
+    const dir = await world.specs(jobTree(jobDoc({ spec: { task: { title: 'Odd or even?' }, workers: { perObject: 2 } } })));
 
     await world.clearRequests();
     const [{ code, plan }, apply] = await Promise.all([world.planJson(dir), world.gtctl('apply', '-d', dir, '--auto-approve')]);
@@ -218,7 +218,7 @@ describe('an existing job', () => {
 
   it('with state: stopped is stopped (shown as irreversible), and then plans nothing', async () => {
     await world.arrange(jobTree());
-    const dir = await world.specs(jobTree(aJob({ spec: { state: 'stopped' } })));
+    const dir = await world.specs(jobTree(jobDoc({ spec: { state: 'stopped' } })));
 
     const [{ code, plan }, human] = await Promise.all([world.planJson(dir), world.gtctl('plan', '-d', dir)]);
     expect({ code, changes: actions(plan) }).toEqual({ code: 2, changes: ['stop job/odd-even'] });
@@ -282,19 +282,19 @@ describe('pre-flight: a job whose input would fail is blocked before anything is
   /** An input naming a manifest (the builder's job reads a prefix, which the override must drop). */
   const manifest = (uri: string) => ({ manifest: uri, fromPrefix: undefined });
   const imageJob = (input: Record<string, string | undefined>) =>
-    aJob({ spec: { input, task: { type: 'image-classification', title: 'Cat or dog', description: 'Is it a cat or a dog?', labels: ['Cat', 'Dog'] } } });
+    jobDoc({ spec: { input, task: { type: 'image-classification', title: 'Cat or dog', description: 'Is it a cat or a dog?', labels: ['Cat', 'Dog'] } } });
 
   /** What exists before the plan (made through the SDK, outside gtctl), and the tree to plan. */
   const cases: Array<[string, (w: World) => Promise<Docs>, RegExp]> = [
     [
       'the input manifest does not exist',
-      async () => jobTree(aJob({ spec: { input: manifest('s3://gtctl-data/manifests/missing.manifest') } })),
+      async () => jobTree(jobDoc({ spec: { input: manifest('s3://gtctl-data/manifests/missing.manifest') } })),
       /^the input manifest s3:\/\/gtctl-data\/manifests\/missing\.manifest does not exist: upload it/,
     ],
     [
       'an image job whose manifest lines have "source"',
       async (w) => {
-        await w.arrange([aProject({ name: PROJECT }), aBucket()]);
+        await w.arrange([projectDoc({ name: PROJECT }), bucketDoc()]);
         await w.s3.send(new PutObjectCommand({ Bucket: 'gtctl-data', Key: 'cats.manifest', Body: '{"source":"a cat"}\n' }));
         return jobTree(imageJob(manifest('s3://gtctl-data/cats.manifest')));
       },
@@ -303,14 +303,14 @@ describe('pre-flight: a job whose input would fail is blocked before anything is
     [
       'a text job whose "source" holds an S3 URI',
       async () =>
-        jobTree(aJob({ spec: { input: manifest('s3://gtctl-data/uris.manifest') } })).map((doc) =>
-          doc === numbers ? aBucket({ spec: { objects: [{ key: 'uris.manifest', content: '{"source":"s3://gtctl-data/input/1.txt"}\n' }] } }) : doc,
+        jobTree(jobDoc({ spec: { input: manifest('s3://gtctl-data/uris.manifest') } })).map((doc) =>
+          doc === numbers ? bucketDoc({ spec: { objects: [{ key: 'uris.manifest', content: '{"source":"s3://gtctl-data/input/1.txt"}\n' }] } }) : doc,
         ),
       /^input manifest line 1: "source" holds an S3 URI \(s3:\/\/gtctl-data\/input\/1\.txt\); workers would be shown the URI/,
     ],
     [
       'its images are in a bucket declared with cors: none',
-      async () => [...jobTree(imageJob({ fromPrefix: `s3://${IMAGES}/cats/` })), aBucket({ name: IMAGES, spec: { cors: 'none', objects: [cat] } })],
+      async () => [...jobTree(imageJob({ fromPrefix: `s3://${IMAGES}/cats/` })), bucketDoc({ name: IMAGES, spec: { cors: 'none', objects: [cat] } })],
       /^bucket gtctl-images holds images of this job but no CORS rule lets the labeling portal GET them/,
     ],
     [

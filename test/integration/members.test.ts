@@ -3,12 +3,12 @@
 // starting point in-process and then runs plan and apply as a user would.
 import { AdminAddUserToGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
-import { aMember, aTeam } from '../helpers/specs.js';
+import { memberDoc, teamDoc } from '../helpers/specs.js';
 import { actions, base, useSandbox, writeCalls } from '../helpers/gtctl.js';
 
 const world = useSandbox();
 
-const team = (name: string, members: string[]) => aTeam({ name, spec: { members } });
+const team = (name: string, members: string[]) => teamDoc({ name, spec: { members } });
 
 /** After apply, a plan of the same tree lists nothing (the CLI's exit codes for that are workforce.test.ts's). */
 async function expectConverged(dir: string): Promise<void> {
@@ -58,7 +58,7 @@ describe('adding and removing members', () => {
   });
 
   it('puts a member of two teams in both groups with one invitation, and leaving one team keeps the other', async () => {
-    const dir = await world.specs([...base(), team('reviewers', ['ann@example.com']), aMember({ name: 'ann@example.com', spec: { teams: ['labelers'] } }), team('labelers', [])]);
+    const dir = await world.specs([...base(), team('reviewers', ['ann@example.com']), memberDoc({ name: 'ann@example.com', spec: { teams: ['labelers'] } }), team('labelers', [])]);
     const { plan } = await world.planJson(dir);
     expect(actions(plan)).toEqual([
       'create workforce/default',
@@ -84,13 +84,13 @@ describe('adding and removing members', () => {
   });
 
   it('applies Member settings: a new display name, and disabled (which signs the user out)', async () => {
-    await world.arrange([...base(), team('labelers', ['ann@example.com', 'bob@example.com']), aMember({ name: 'ann@example.com', spec: { teams: ['labelers'], displayName: 'Ann A.' } })]);
+    await world.arrange([...base(), team('labelers', ['ann@example.com', 'bob@example.com']), memberDoc({ name: 'ann@example.com', spec: { teams: ['labelers'], displayName: 'Ann A.' } })]);
     const pool = await world.poolId();
     const dir = await world.specs([
       ...base(),
       team('labelers', ['ann@example.com', 'bob@example.com']),
-      aMember({ name: 'ann@example.com', spec: { teams: ['labelers'], displayName: 'Ann B.' } }),
-      aMember({ name: 'bob@example.com', spec: { teams: ['labelers'], disabled: true } }),
+      memberDoc({ name: 'ann@example.com', spec: { teams: ['labelers'], displayName: 'Ann B.' } }),
+      memberDoc({ name: 'bob@example.com', spec: { teams: ['labelers'], disabled: true } }),
     ]);
     const { plan } = await world.planJson(dir);
     expect(plan.changes.map((c) => [c.address, c.action, c.diff])).toEqual([

@@ -3,7 +3,7 @@
 import { CreateGroupCommand, AdminAddUserToGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { CreateWorkteamCommand, DescribeWorkforceCommand, DescribeWorkteamCommand, ListTagsCommand } from '@aws-sdk/client-sagemaker';
 import { describe, expect, it } from 'vitest';
-import { aTeam } from '../helpers/specs.js';
+import { teamDoc } from '../helpers/specs.js';
 import { actions, base, PROJECT, useSandbox, writeCalls } from '../helpers/gtctl.js';
 
 const world = useSandbox();
@@ -45,8 +45,8 @@ describe('a same-named team gtctl does not own', () => {
     const before = { labelers: await describeTeam('labelers'), reviewers: await describeTeam('reviewers') };
     const dir = await world.specs([
       ...base(),
-      aTeam({ name: 'labelers', spec: { description: 'ours now', members: ['ann@example.com'] } }),
-      aTeam({ name: 'reviewers', spec: { members: ['ann@example.com'] } }),
+      teamDoc({ name: 'labelers', spec: { description: 'ours now', members: ['ann@example.com'] } }),
+      teamDoc({ name: 'reviewers', spec: { members: ['ann@example.com'] } }),
     ]);
 
     await world.clearRequests();
@@ -77,7 +77,7 @@ describe('a same-named team gtctl does not own', () => {
 
 describe('teams the specs no longer declare', () => {
   it('deletes a team gtctl owns (members removed and signed out first, then the team and its group) and leaves a console team alone', async () => {
-    await world.arrange([...base(), aTeam({ name: 'labelers', spec: { members: ['ann@example.com', 'bob@example.com'] } })]);
+    await world.arrange([...base(), teamDoc({ name: 'labelers', spec: { members: ['ann@example.com', 'bob@example.com'] } })]);
     await teamMadeElsewhere('console-team', ['eve@example.com']);
     const pool = await world.poolId();
     const dir = await world.specs(base());

@@ -9,7 +9,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { VARIANTS } from '../../src/sandbox/index.js';
 import { DEFAULT_CODE_DELIVERY_FAILURE_RATE } from '../../src/sandbox/realism.js';
 import { PROJECT, ROOT, useSandbox } from '../helpers/gtctl.js';
-import { aBucket, aJob, aMember, aProject, aTeam, aWorkforce, ROLE_ARN, type SpecDoc } from '../helpers/specs.js';
+import { bucketDoc, jobDoc, memberDoc, projectDoc, teamDoc, workforceDoc, ROLE_ARN, type SpecDoc } from '../helpers/specs.js';
 
 const world = useSandbox();
 const DAY_MS = 86_400_000;
@@ -19,12 +19,12 @@ beforeEach(() => world.realism({ codeDeliveryFailureRate: DEFAULT_CODE_DELIVERY_
 /** Everything gtctl makes, made at once: workforce, team, members, a versioned bucket with objects, and a job. */
 function everything(): SpecDoc[] {
   return [
-    aProject({ name: PROJECT }),
-    aWorkforce(),
-    aTeam({ spec: { members: ['ann@example.com', 'bob@example.com'] } }),
-    aMember({ name: 'carol@example.com' }),
-    aBucket({ spec: { cors: 'ground-truth', versioning: true, objects: [{ key: 'input/1.txt', content: '42' }, { key: 'input/2.txt', content: '19' }] } }),
-    aJob(),
+    projectDoc({ name: PROJECT }),
+    workforceDoc(),
+    teamDoc({ spec: { members: ['ann@example.com', 'bob@example.com'] } }),
+    memberDoc({ name: 'carol@example.com' }),
+    bucketDoc({ spec: { cors: 'ground-truth', versioning: true, objects: [{ key: 'input/1.txt', content: '42' }, { key: 'input/2.txt', content: '19' }] } }),
+    jobDoc(),
   ];
 }
 
@@ -66,12 +66,12 @@ describe('one apply converges on the realistic sandbox', () => {
   });
 
   it('a dropped bucket with only old versions and delete markers left is not empty (A9): blocked, with the reason', async () => {
-    const versioned = aBucket({ name: 'gtctl-versions', spec: { versioning: true, objects: [{ key: 'notes.txt', content: 'v1' }] } });
-    await world.arrange([aProject({ name: PROJECT }), versioned]);
+    const versioned = bucketDoc({ name: 'gtctl-versions', spec: { versioning: true, objects: [{ key: 'notes.txt', content: 'v1' }] } });
+    await world.arrange([projectDoc({ name: PROJECT }), versioned]);
     // Deleted out of band: ListObjectsV2 is empty, but the old version and a delete marker remain.
     await world.s3.send(new DeleteObjectCommand({ Bucket: 'gtctl-versions', Key: 'notes.txt' }));
     expect((await world.s3.send(new ListObjectsV2Command({ Bucket: 'gtctl-versions' }))).KeyCount).toBe(0);
-    const { code, plan } = await world.planJson(await world.specs([aProject({ name: PROJECT })]));
+    const { code, plan } = await world.planJson(await world.specs([projectDoc({ name: PROJECT })]));
     expect(code).toBe(1);
     expect(plan.changes.map((c) => [c.action, c.address])).toEqual([['blocked', 'bucket/gtctl-versions']]);
     expect(plan.changes[0]!.reasons[0]).toMatch(/holds objects, object versions or delete markers/);
@@ -89,7 +89,7 @@ describe('one apply converges on the realistic sandbox', () => {
 describe("Cognito's default sender: 50 e-mails a day per account (aws-evidence A5)", () => {
   const people = Array.from({ length: 60 }, (_, i) => `worker${String(i).padStart(2, '0')}@example.com`);
   const tree = (email?: Record<string, unknown>) =>
-    world.specs([aProject({ name: PROJECT }), aWorkforce(email ? { spec: { cognito: { userPool: 'managed', domain: 'labeling-portal' }, email } } : {}), aTeam({ spec: { members: people } })]);
+    world.specs([projectDoc({ name: PROJECT }), workforceDoc(email ? { spec: { cognito: { userPool: 'managed', domain: 'labeling-portal' }, email } } : {}), teamDoc({ spec: { members: people } })]);
 
   it.each(VARIANTS.userAfterEmailLimit.values)('60 invitations (the user after a refusal: %s): the plan warns, apply sends 50 and defers 10 (exit 0); the next day sends the rest', async (after) => {
     await world.realism({ variants: { userAfterEmailLimit: after } });
@@ -132,7 +132,7 @@ describe("Cognito's default sender: 50 e-mails a day per account (aws-evidence A
 describe('invitation expiry, judged from when gtctl sent it (aws-evidence A8)', () => {
   it.each(VARIANTS.lastModifiedOnResendEnableDisable.values)('a display-name change on day 6 does not hide the expiry: the day-8 plan sends the invitation again (%s)', async (moves) => {
     await world.realism({ variants: { lastModifiedOnResendEnableDisable: moves } });
-    const docs = (name?: string) => [aProject({ name: PROJECT }), aWorkforce(), aTeam({ spec: { members: [] } }), aMember({ name: 'dana@example.com', spec: { teams: ['labelers'], ...(name ? { displayName: name } : {}) } })];
+    const docs = (name?: string) => [projectDoc({ name: PROJECT }), workforceDoc(), teamDoc({ spec: { members: [] } }), memberDoc({ name: 'dana@example.com', spec: { teams: ['labelers'], ...(name ? { displayName: name } : {}) } })];
     await world.arrange(docs());
     await world.advanceClock(6 * DAY_MS);
     const renamed = await world.arrange(docs('Dana'));

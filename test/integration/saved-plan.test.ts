@@ -4,12 +4,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AdminAddUserToGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
-import { aTeam } from '../helpers/specs.js';
+import { teamDoc } from '../helpers/specs.js';
 import { actions, base, useSandbox, writeCalls } from '../helpers/gtctl.js';
 
 const world = useSandbox();
 
-const tree = (members: string[]) => [...base(), aTeam({ spec: { members } })];
+const tree = (members: string[]) => [...base(), teamDoc({ spec: { members } })];
 
 describe('a saved plan', () => {
   it('builds a fresh account exactly as planned, and is stale once applied', async () => {

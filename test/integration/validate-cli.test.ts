@@ -1,9 +1,8 @@
-// `gtctl validate` as users run it: the built CLI (dist/, made by `npm run build`, which `npm test` runs first)
+// `gtctl validate` as users run it: the built CLI (dist/, rebuilt by test/helpers/fresh-dist.ts when stale)
 // in a child process, checked by exit code, stdout and stderr.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = 'dist/cli/main.js';
@@ -30,10 +29,6 @@ function onTerminal(args: string[], env: NodeJS.ProcessEnv = {}): string | undef
   const { NO_COLOR: _, ...inherited } = process.env;
   return spawnSync('script', ['-qec', command, '/dev/null'], { cwd: ROOT, env: { ...inherited, ...env }, encoding: 'utf8' }).stdout;
 }
-
-beforeAll(() => {
-  if (!existsSync(new URL(CLI, `file://${ROOT}`))) throw new Error(`${CLI} is missing: run \`npm run build\` first (npm test does).`);
-});
 
 describe('gtctl validate', () => {
   it('accepts the even-odd example: exit 0, a one-line summary on stdout, nothing on stderr', () => {

@@ -18,7 +18,7 @@ import { describe, expect, it } from 'vitest';
 import { applyPlan } from '../../src/app/apply.js';
 import { plan as makePlan } from '../../src/app/plan.js';
 import { silentReporter } from '../../src/report/reporter.js';
-import { aMember, aProject, aTeam, aWorkforce, type SpecDoc } from '../helpers/specs.js';
+import { memberDoc, projectDoc, teamDoc, workforceDoc, type SpecDoc } from '../helpers/specs.js';
 import { actions, base, PROJECT, REGION, tally, useSandbox, writeCalls, type Run } from '../helpers/gtctl.js';
 
 const world = useSandbox();
@@ -92,7 +92,7 @@ async function consolePool(options: { domain?: boolean } = {}): Promise<{ poolId
   return { poolId, clientId: client.UserPoolClient!.ClientId! };
 }
 
-const existingWorkforce = (poolId: string, clientId: string): SpecDoc => aWorkforce({ spec: { cognito: { userPool: poolId, clientId, domain: undefined } } });
+const existingWorkforce = (poolId: string, clientId: string): SpecDoc => workforceDoc({ spec: { cognito: { userPool: poolId, clientId, domain: undefined } } });
 
 async function snapshot(poolId: string, clientId: string): Promise<{ pool: UserPoolType; client: unknown }> {
   const pool = (await world.cognito.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool!;
@@ -106,7 +106,7 @@ describe('an existing user pool and app client', () => {
     await world.realism({ variants: { appClientWrites: 'none' } });
     const { poolId, clientId } = await consolePool();
     const before = await snapshot(poolId, clientId);
-    const dir = await world.specs([aProject({ name: PROJECT }), existingWorkforce(poolId, clientId), aTeam({ spec: { members: ['ann@example.com'] } }), aMember({ name: 'bob@example.com' })]);
+    const dir = await world.specs([projectDoc({ name: PROJECT }), existingWorkforce(poolId, clientId), teamDoc({ spec: { members: ['ann@example.com'] } }), memberDoc({ name: 'bob@example.com' })]);
 
     await world.clearRequests();
     const { code, plan } = await world.planJson(dir);
@@ -170,17 +170,17 @@ describe('an existing user pool and app client', () => {
   });
 
   it('blocks a pool id that does not exist, and a client or domain the pool lacks, with the reason and no write', async () => {
-    const missing = await world.specs([aProject({ name: PROJECT }), existingWorkforce('us-east-1_Nope123', 'abc123')]);
+    const missing = await world.specs([projectDoc({ name: PROJECT }), existingWorkforce('us-east-1_Nope123', 'abc123')]);
     const { code, plan } = await world.planJson(missing);
     expect(code).toBe(1);
     expect(plan.changes.map((c) => [c.action, c.address, c.reasons])).toEqual([['blocked', 'workforce/default', ['user pool us-east-1_Nope123 does not exist in us-east-1']]]);
     await expectNoWrites(await world.gtctl('apply', '-d', missing, '--auto-approve'), 1);
 
     const { poolId, clientId } = await consolePool({ domain: false });
-    const noDomain = await world.specs([aProject({ name: PROJECT }), existingWorkforce(poolId, clientId)]);
-    const noClient = await world.specs([aProject({ name: PROJECT }), existingWorkforce(poolId, 'nosuchclient123')]);
+    const noDomain = await world.specs([projectDoc({ name: PROJECT }), existingWorkforce(poolId, clientId)]);
+    const noClient = await world.specs([projectDoc({ name: PROJECT }), existingWorkforce(poolId, 'nosuchclient123')]);
     const secretless = (await world.cognito.send(new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: 'no-secret' }))).UserPoolClient!.ClientId!;
-    const noSecret = await world.specs([aProject({ name: PROJECT }), existingWorkforce(poolId, secretless)]);
+    const noSecret = await world.specs([projectDoc({ name: PROJECT }), existingWorkforce(poolId, secretless)]);
     await world.clearRequests();
     expect((await planned(noDomain)).plan.changes.map((c) => [c.action, c.reasons])).toEqual([['blocked', [expect.stringContaining(`user pool ${poolId} has no domain`)]]]);
     expect((await planned(noClient)).plan.changes.map((c) => [c.action, c.reasons])).toEqual([['blocked', [`app client nosuchclient123 does not exist in user pool ${poolId}`]]]);
@@ -189,7 +189,7 @@ describe('an existing user pool and app client', () => {
   });
 
   it('refuses a pool of another Region at validate, before any AWS call', async () => {
-    const dir = await world.specs([aProject({ name: PROJECT }), existingWorkforce('eu-west-1_AbC123', 'abc123')]);
+    const dir = await world.specs([projectDoc({ name: PROJECT }), existingWorkforce('eu-west-1_AbC123', 'abc123')]);
     const run = await world.gtctl('validate', '-d', dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/error region-mismatch: user pool eu-west-1_AbC123 is in eu-west-1, but the project is in us-east-1/);
@@ -202,7 +202,7 @@ describe('an existing user pool and app client', () => {
 describe('a managed workforce changed in place', () => {
   it('adds source CIDRs with an update of just them, then removes them again', async () => {
     await world.arrange(base());
-    const restricted = await world.specs([aProject({ name: PROJECT }), aWorkforce({ spec: { sourceIpCidrs: ['192.168.10.0/24', '10.0.0.0/16'] } })]);
+    const restricted = await world.specs([projectDoc({ name: PROJECT }), workforceDoc({ spec: { sourceIpCidrs: ['192.168.10.0/24', '10.0.0.0/16'] } })]);
     await world.clearRequests();
     const { code, plan } = await world.planJson(restricted);
     expect(code).toBe(2);
@@ -226,7 +226,7 @@ describe('a managed workforce changed in place', () => {
 
   it('updates tags alone: Project tags and Workforce tags added, then a Workforce tag removed', async () => {
     await world.arrange(base());
-    const tagged = await world.specs([aProject({ name: PROJECT, spec: { tags: { cost: 'ml' } } }), aWorkforce({ spec: { tags: { tier: 'gold' } } })]);
+    const tagged = await world.specs([projectDoc({ name: PROJECT, spec: { tags: { cost: 'ml' } } }), workforceDoc({ spec: { tags: { tier: 'gold' } } })]);
     await world.clearRequests();
     const { plan } = await world.planJson(tagged);
     expect(plan.changes).toEqual([
@@ -244,7 +244,7 @@ describe('a managed workforce changed in place', () => {
     expect(writeCalls(await world.requests())).toEqual(['cognito-idp.TagResource']);
     expect(await workforceTags()).toEqual({ cost: 'ml', tier: 'gold', 'gtctl:project': PROJECT });
 
-    const untiered = await world.specs([aProject({ name: PROJECT, spec: { tags: { cost: 'ml' } } }), aWorkforce()]);
+    const untiered = await world.specs([projectDoc({ name: PROJECT, spec: { tags: { cost: 'ml' } } }), workforceDoc()]);
     await world.clearRequests();
     await world.apply(untiered);
     expect(writeCalls(await world.requests()).sort()).toEqual(['cognito-idp.TagResource', 'cognito-idp.UntagResource']);
@@ -257,11 +257,11 @@ describe('a managed workforce changed in place', () => {
 
 describe('a Cognito change that cannot be made in place', () => {
   it('is blocked with the reason, and apply writes nothing: another pool, another domain, another pool name', async () => {
-    await world.arrange([...base(), aTeam()]);
+    await world.arrange([...base(), teamDoc()]);
     const managedPool = await world.poolId();
     const { poolId, clientId } = await consolePool();
-    const moved = await world.specs([aProject({ name: PROJECT }), existingWorkforce(poolId, clientId), aTeam()]);
-    const renamed = await world.specs([aProject({ name: PROJECT }), aWorkforce({ spec: { cognito: { domain: 'another-portal' } } }), aTeam()]);
+    const moved = await world.specs([projectDoc({ name: PROJECT }), existingWorkforce(poolId, clientId), teamDoc()]);
+    const renamed = await world.specs([projectDoc({ name: PROJECT }), workforceDoc({ spec: { cognito: { domain: 'another-portal' } } }), teamDoc()]);
 
     await world.clearRequests();
     const toPool = await world.planJson(moved);
@@ -276,7 +276,7 @@ describe('a Cognito change that cannot be made in place', () => {
     expect(toDomain.plan.changes.map((c) => [c.action, c.address, c.reasons])).toEqual([
       ['blocked', 'workforce/default', [expect.stringContaining('the managed user pool\'s domain is "labeling-portal"')]],
     ]);
-    const repooled = await world.specs([aProject({ name: PROJECT }), aWorkforce({ spec: { cognito: { poolName: 'workers' } } }), aTeam()]);
+    const repooled = await world.specs([projectDoc({ name: PROJECT }), workforceDoc({ spec: { cognito: { poolName: 'workers' } } }), teamDoc()]);
     expect((await planned(repooled)).plan.changes.map((c) => [c.action, c.address, c.reasons])).toEqual([
       ['blocked', 'workforce/default', [`the managed user pool is named "gtctl-${PROJECT}"; a user pool cannot be renamed`]],
     ]);
@@ -288,8 +288,8 @@ describe('a Cognito change that cannot be made in place', () => {
 
   it('is blocked, too, for `managed` on a pool gtctl did not create (it would rewrite its invitation and client), and for another domain of an existing pool', async () => {
     const { poolId, clientId } = await consolePool();
-    await world.arrange([aProject({ name: PROJECT }), existingWorkforce(poolId, clientId)]);
-    const adopted = await world.specs([aProject({ name: PROJECT }), aWorkforce({ spec: { cognito: { domain: 'console-workers', poolName: 'console-workers' } } })]);
+    await world.arrange([projectDoc({ name: PROJECT }), existingWorkforce(poolId, clientId)]);
+    const adopted = await world.specs([projectDoc({ name: PROJECT }), workforceDoc({ spec: { cognito: { domain: 'console-workers', poolName: 'console-workers' } } })]);
     await world.clearRequests();
     const { plan } = await planned(adopted);
     expect(plan.changes).toEqual([
@@ -300,7 +300,7 @@ describe('a Cognito change that cannot be made in place', () => {
         reasons: [expect.stringContaining(`the workforce uses user pool ${poolId} ("console-workers"), which gtctl does not manage`)],
       }),
     ]);
-    const otherDomain = await world.specs([aProject({ name: PROJECT }), aWorkforce({ spec: { cognito: { userPool: poolId, clientId, domain: 'elsewhere' } } })]);
+    const otherDomain = await world.specs([projectDoc({ name: PROJECT }), workforceDoc({ spec: { cognito: { userPool: poolId, clientId, domain: 'elsewhere' } } })]);
     expect((await planned(otherDomain)).plan.changes.map((c) => [c.action, c.diff, c.reasons])).toEqual([
       ['blocked', [{ path: 'domain', before: 'console-workers', after: 'elsewhere' }], [`user pool ${poolId} has the domain "console-workers"; gtctl does not change the domain of a pool it does not manage`]],
     ]);
@@ -322,7 +322,7 @@ const OIDC = {
   scope: 'openid profile',
 };
 
-const oidcWorkforce = (oidc: Record<string, unknown> = {}): SpecDoc => aWorkforce({ spec: { cognito: undefined, oidc: { ...OIDC, ...oidc } } });
+const oidcWorkforce = (oidc: Record<string, unknown> = {}): SpecDoc => workforceDoc({ spec: { cognito: undefined, oidc: { ...OIDC, ...oidc } } });
 
 /** The same OidcConfig as DescribeWorkforce shows it: everything but the secret. */
 const OIDC_CONFIG = {
@@ -355,11 +355,11 @@ describe('an OIDC workforce', () => {
 
   it('is created with the secret from the environment, its teams from groups, and no Cognito call for teams or members', async () => {
     const dir = await world.specs([
-      aProject({ name: PROJECT }),
+      projectDoc({ name: PROJECT }),
       oidcWorkforce(),
-      aTeam({ spec: { oidcGroups: ['annotators', 'reviewers'], members: ['ann@example.com'] } }),
-      aTeam({ name: 'vendors', spec: { members: [] } }),
-      aMember({ name: 'bob@example.com', spec: { teams: ['labelers'], displayName: 'Bob' } }),
+      teamDoc({ spec: { oidcGroups: ['annotators', 'reviewers'], members: ['ann@example.com'] } }),
+      teamDoc({ name: 'vendors', spec: { members: [] } }),
+      memberDoc({ name: 'bob@example.com', spec: { teams: ['labelers'], displayName: 'Bob' } }),
     ]);
     const { code, plan } = await world.planJson(dir);
     expect(code).toBe(2);
@@ -387,8 +387,8 @@ describe('an OIDC workforce', () => {
   });
 
   it('updates its settings (and CIDRs, in one call) while it has no team, with the secret read again at apply', async () => {
-    await arrangeOidc([aProject({ name: PROJECT }), oidcWorkforce()]);
-    const dir = await world.specs([aProject({ name: PROJECT }), aWorkforce({ spec: { cognito: undefined, oidc: { ...OIDC, issuer: 'https://login.example.org', scope: undefined }, sourceIpCidrs: ['10.0.0.0/8'] } })]);
+    await arrangeOidc([projectDoc({ name: PROJECT }), oidcWorkforce()]);
+    const dir = await world.specs([projectDoc({ name: PROJECT }), workforceDoc({ spec: { cognito: undefined, oidc: { ...OIDC, issuer: 'https://login.example.org', scope: undefined }, sourceIpCidrs: ['10.0.0.0/8'] } })]);
     await world.clearRequests();
     const { plan, ports } = await planned(dir);
     expect(plan.changes).toEqual([
@@ -421,8 +421,8 @@ describe('an OIDC workforce', () => {
   });
 
   it('blocks an OIDC change once a team exists (AWS allows it only without teams), writing nothing', async () => {
-    await arrangeOidc([aProject({ name: PROJECT }), oidcWorkforce(), aTeam()]);
-    const dir = await world.specs([aProject({ name: PROJECT }), oidcWorkforce({ issuer: 'https://login.example.org' }), aTeam()]);
+    await arrangeOidc([projectDoc({ name: PROJECT }), oidcWorkforce(), teamDoc()]);
+    const dir = await world.specs([projectDoc({ name: PROJECT }), oidcWorkforce({ issuer: 'https://login.example.org' }), teamDoc()]);
     await world.clearRequests();
     const { code, plan } = await world.planJson(dir);
     expect(code).toBe(1);
@@ -439,7 +439,7 @@ describe('an OIDC workforce', () => {
   });
 
   it('fails the workforce change when the secret variable is unset, naming the variable, and skips its teams', async () => {
-    const dir = await world.specs([aProject({ name: PROJECT }), oidcWorkforce(), aTeam()]);
+    const dir = await world.specs([projectDoc({ name: PROJECT }), oidcWorkforce(), teamDoc()]);
     await world.clearRequests();
     const apply = await world.gtctlWith({ [SECRET_ENV]: undefined }, 'apply', '-d', dir, '--auto-approve');
     expect(apply.code).toBe(1);

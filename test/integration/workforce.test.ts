@@ -7,14 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { applyPlan } from '../../src/app/apply.js';
 import { plan } from '../../src/app/plan.js';
 import { silentReporter } from '../../src/report/reporter.js';
-import { aMember, aTeam } from '../helpers/specs.js';
+import { memberDoc, teamDoc } from '../helpers/specs.js';
 import { actions, base, PROJECT, tally, useSandbox, writeCalls } from '../helpers/gtctl.js';
 
 const world = useSandbox({ transitionMs: 500 });
 const DAY_MS = 86_400_000;
 
 /** Two members in one team: the smallest full tree. */
-const tree = [...base(), aTeam({ spec: { description: 'Labels things', members: ['ann@example.com', 'bob@example.com'] } })];
+const tree = [...base(), teamDoc({ spec: { description: 'Labels things', members: ['ann@example.com', 'bob@example.com'] } })];
 
 describe('a fresh account', () => {
   it('plans every object, applies it with paced calls, builds what the specs say, then plans nothing', async () => {
@@ -170,7 +170,7 @@ describe('what stops apply before any write', () => {
   });
 
   it('refuses invalid specs with every diagnostic and makes no AWS call at all', async () => {
-    const dir = await world.specs([...base(), aTeam({ spec: { members: ['not-an-email'] } }), aMember({ name: 'carol@example.com', spec: { teams: ['nobody'] } })]);
+    const dir = await world.specs([...base(), teamDoc({ spec: { members: ['not-an-email'] } }), memberDoc({ name: 'carol@example.com', spec: { teams: ['nobody'] } })]);
     for (const args of [['plan'], ['apply', '--auto-approve'], ['status']]) {
       const run = await world.gtctl(...args, '-d', dir);
       expect(run.code, args.join(' ')).toBe(1);
@@ -187,7 +187,7 @@ describe('what stops apply before any write', () => {
 describe('an expired invitation', () => {
   /** ann invited, then eight days on the sandbox clock: her temporary password (valid 7 days) has expired. */
   async function expired(): Promise<string> {
-    const dir = await world.arrange([...base(), aTeam({ spec: { members: ['ann@example.com'] } })]);
+    const dir = await world.arrange([...base(), teamDoc({ spec: { members: ['ann@example.com'] } })]);
     await world.advanceClock(8 * DAY_MS);
     await expect(world.signIn(await world.poolId(), 'ann@example.com')).rejects.toThrow('Temporary password has expired');
     return dir;

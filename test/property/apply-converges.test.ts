@@ -27,7 +27,7 @@ import { COGNITO_QUOTAS, type CognitoCategory } from '../../src/aws/rate-limits.
 import { planFile, readSavedPlan } from '../../src/report/plan-json.js';
 import { silentReporter } from '../../src/report/reporter.js';
 import { actions, base, PROJECT, REGION, useSandbox } from '../helpers/gtctl.js';
-import { aMember, aTeam, type SpecDoc } from '../helpers/specs.js';
+import { memberDoc, teamDoc, type SpecDoc } from '../helpers/specs.js';
 
 const SCALE = 40;
 const world = useSandbox({ quotas: { scale: SCALE } });
@@ -105,8 +105,8 @@ const drift: fc.Arbitrary<Drift[]> = fc.array(
 function docsOf(s: Specs): SpecDoc[] {
   return [
     ...base({ policies: { unlistedUsers: s.policy } }),
-    ...s.teams.map((t) => aTeam({ name: t.name, spec: { description: t.description, members: t.members, ...(GROUP[t.name] !== t.name ? { userGroup: GROUP[t.name] } : {}) } })),
-    ...s.members.map((m) => aMember({ name: m.email, spec: { teams: m.teams, disabled: m.disabled, ...(m.displayName ? { displayName: m.displayName } : {}) } })),
+    ...s.teams.map((t) => teamDoc({ name: t.name, spec: { description: t.description, members: t.members, ...(GROUP[t.name] !== t.name ? { userGroup: GROUP[t.name] } : {}) } })),
+    ...s.members.map((m) => memberDoc({ name: m.email, spec: { teams: m.teams, disabled: m.disabled, ...(m.displayName ? { displayName: m.displayName } : {}) } })),
   ];
 }
 

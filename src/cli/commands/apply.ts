@@ -4,10 +4,11 @@
 import { readFile } from 'node:fs/promises';
 import type { Argv, CommandModule } from 'yargs';
 import type { ApplyOptions, ApplyOutcome } from '../../app/apply.js';
-import { describeHolder } from '../../app/lock.js';
 import { GtctlError } from '../../core/errors.js';
 import { EXIT } from '../../core/exit-codes.js';
 import { humanReporter } from '../../report/human-reporter.js';
+import { lockWaitNote } from '../../report/lock-human.js';
+import { processTerminal } from '../../report/prompt.js';
 import { resultsJsonLines } from '../../report/results-json.js';
 import { readSavedPlan } from '../../report/plan-json.js';
 import { styleFor } from '../../report/style.js';
@@ -33,7 +34,7 @@ export const applyCommand: CommandModule<GlobalOptions, ApplyArgs> = {
       .option('json', { type: 'boolean', default: false, describe: 'Print one JSON result per change on stdout (progress goes to stderr)' })
       .option('lock-timeout', { type: 'string', describe: 'When the Project\'s lock (spec.lock) is held, wait this long for it (`30s`, `5m`; default 0) before failing' }) as unknown as Argv<ApplyArgs>,
   handler: async (args) => {
-    const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
+    const { interactive } = processTerminal();
     const err = styleFor(process.stderr, args);
     // With --json, stdout holds the results alone.
     const reporter = args.json ? humanReporter(process.stderr, err, { interactive }) : humanReporter(process.stdout, styleFor(process.stdout, args), { interactive });
@@ -77,8 +78,7 @@ function lockOptions(args: ApplyArgs & { lockTimeout: string }, lockWaitSeconds:
   return {
     timeoutSeconds: lockWaitSeconds(args.lockTimeout, '--lock-timeout'),
     command: ['gtctl', 'apply', ...process.argv.slice(2).filter((a) => a !== 'apply')].join(' ').slice(0, 200),
-    onWait: (holder, location) =>
-      process.stderr.write(err.dim(`the lock s3://${location.bucket}/${location.key} is held by ${holder ? describeHolder(holder) : 'another apply'}; waiting up to ${args.lockTimeout.trim()}\n`)),
+    onWait: (holder, location) => process.stderr.write(lockWaitNote(location, holder, args.lockTimeout.trim(), err)),
   };
 }
 

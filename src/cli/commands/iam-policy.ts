@@ -3,6 +3,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { iamPolicy, type PolicyMode } from '../../core/iam-policy.js';
 import { EXIT } from '../../core/exit-codes.js';
+import { prettyJson } from '../../report/json.js';
 import { type GlobalOptions } from '../options.js';
 
 interface IamPolicyArgs extends GlobalOptions {
@@ -18,7 +19,7 @@ export const iamPolicyCommand: CommandModule<GlobalOptions, IamPolicyArgs> = {
       .option('mode', { choices: ['plan', 'apply'] as const, default: 'plan' as const, describe: 'plan: reads only (pull requests, drift checks); apply: reads, writes and iam:PassRole' })
       .option('role-arn', { type: 'string', array: true, describe: 'Labeling-job execution roles apply may pass to SageMaker (default: any role, to SageMaker only)' }) as unknown as Argv<IamPolicyArgs>,
   handler: (args) => {
-    process.stdout.write(`${JSON.stringify(iamPolicy(args.mode, args.roleArn?.length ? { roleArns: args.roleArn } : {}), null, 2)}\n`);
+    process.stdout.write(prettyJson(iamPolicy(args.mode, args.roleArn?.length ? { roleArns: args.roleArn } : {})));
     process.exitCode = EXIT.ok;
   },
 };

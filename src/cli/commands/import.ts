@@ -2,6 +2,7 @@
 // specs for what exists in the account, written so that the first plan only adds the ownership tags.
 import type { Argv, CommandModule } from 'yargs';
 import { GtctlError } from '../../core/errors.js';
+import { renderImported, renderImportWarnings } from '../../report/import-human.js';
 import { styleFor } from '../../report/style.js';
 import { awsOptions } from '../aws-options.js';
 import { EXIT } from '../../core/exit-codes.js';
@@ -35,12 +36,8 @@ export const importCommand: CommandModule<GlobalOptions, ImportArgs> = {
     const { importAccount, writeSpecTree } = await import('../../app/import.js');
     const result = await importAccount({ ...awsOptions(args), project: args.project, include: include as Part[], buckets: args.bucket });
     const written = await writeSpecTree(args.out, result.files, args.force);
-    const err = styleFor(process.stderr, args);
-    for (const warning of result.tree.warnings) process.stderr.write(`${err.yellow(err.bold('warning'))}: ${warning}\n`);
-    const out = styleFor(process.stdout, args);
-    process.stdout.write(`Imported from account ${result.account}, ${result.region}:\n`);
-    for (const file of written) process.stdout.write(`  wrote ${file}\n`);
-    process.stdout.write(`\nReview the specs, then run ${out.bold(`gtctl plan -d ${args.out}`)}: it should show only the ownership tags to add.\n`);
+    process.stderr.write(renderImportWarnings(result.tree.warnings, styleFor(process.stderr, args)));
+    process.stdout.write(renderImported(result, written, args.out, styleFor(process.stdout, args)));
     process.exitCode = EXIT.ok;
   },
 };

@@ -5,6 +5,7 @@ import { hasChanges } from '../../core/plan.js';
 import { humanReporter } from '../../report/human-reporter.js';
 import { planFile, planJson } from '../../report/plan-json.js';
 import { renderPlan } from '../../report/plan-human.js';
+import { savedPlanNote } from '../../report/saved-plan-human.js';
 import { renderUnmanaged } from '../../report/unmanaged-human.js';
 import { styleFor } from '../../report/style.js';
 import { awsOptions, printWarnings } from '../aws-options.js';
@@ -43,7 +44,7 @@ export const planCommand: CommandModule<GlobalOptions, PlanArgs> = {
     }
     if (args.out) {
       await writeFile(args.out, planFile(result.plan, { gtctlVersion: version, specDirectory: args.dir }));
-      process.stderr.write(`Saved the plan to ${args.out}; apply it with \`gtctl apply ${args.out}\`.\n`);
+      process.stderr.write(savedPlanNote(args.out));
     }
     if (result.plan.summary.blocked > 0) process.exitCode = EXIT.error;
     else if (args.detailedExitcode && hasChanges(result.plan)) process.exitCode = EXIT.changes;

@@ -1,5 +1,6 @@
 // `gtctl results JOB [-d DIR] [--json]`: what a labeling job produced.
 import type { Argv, CommandModule } from 'yargs';
+import { prettyJson } from '../../report/json.js';
 import { renderResults } from '../../report/results-human.js';
 import { styleFor } from '../../report/style.js';
 import { awsOptions } from '../aws-options.js';
@@ -22,7 +23,7 @@ export const resultsCommand: CommandModule<GlobalOptions, ResultsArgs> = {
   handler: async (args) => {
     const { results } = await import('../../app/results.js');
     const summary = await results(args.dir, args.job, awsOptions(args));
-    process.stdout.write(args.json ? `${JSON.stringify(summary, null, 2)}\n` : renderResults(summary, styleFor(process.stdout, args)));
+    process.stdout.write(args.json ? prettyJson(summary) : renderResults(summary, styleFor(process.stdout, args)));
     process.exitCode = EXIT.ok;
   },
 };

@@ -2,10 +2,12 @@
 // `gtctl sandbox label`: answer a labeling job's tasks as one worker, against a running sandbox.
 // The sandbox is imported only when a handler runs, so other commands do not pay for loading it.
 import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import type { Readable, Writable } from 'node:stream';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { GtctlError } from '../../core/errors.js';
+import { prettyJson } from '../../report/json.js';
+import { lineReader } from '../../report/prompt.js';
+import type { TextSink } from '../../report/reporter.js';
+import { labelPrompt, labelRetry, NO_OPEN_TASKS, renderTask, sandboxBanner, sandboxStopped } from '../../report/sandbox-human.js';
 import type { LabelRequest, PendingTask, SandboxOptions } from '../../sandbox/index.js';
 // The variants' names and values only (a small module): checked before the server is loaded.
 import { VARIANTS } from '../../sandbox/realism.js';
@@ -71,10 +73,10 @@ export const sandboxCommand: CommandModule<object, ServeArgs> = {
         throw new GtctlError('external-endpoint', error.message, 'user', 'Start that server first, or check the URL.');
       return explained(error);
     });
-    process.stdout.write(banner(sandbox.url, sandbox.account, options));
+    process.stdout.write(sandboxBanner(sandbox.url, sandbox.account, options));
     await untilStopped();
     await sandbox.close().catch(explained);
-    process.stdout.write(`gtctl sandbox stopped${options.statePath ? `; state saved to ${options.statePath}` : ''}\n`);
+    process.stdout.write(sandboxStopped(options));
   },
 };
 
@@ -123,33 +125,6 @@ export function sandboxOptions(args: ArgumentsCamelCase<ServeArgs>): SandboxOpti
   };
 }
 
-/**
- * The environment that points gtctl (and any SDK) at this sandbox: one endpoint for everything, or, over external
- * backends, SageMaker here and Cognito, S3 and STS where they are (nothing for `aws`: the SDK's own endpoints).
- */
-function endpointExports(url: string, options: SandboxOptions): string[] {
-  const { cognitoEndpoint, s3Endpoint } = options.external ?? {};
-  if (!cognitoEndpoint && !s3Endpoint) return [`export AWS_ENDPOINT_URL=${url}`];
-  const sts = cognitoEndpoint ?? s3Endpoint;
-  const endpoints = { SAGEMAKER: url, COGNITO_IDENTITY_PROVIDER: cognitoEndpoint ?? url, S3: s3Endpoint ?? url, STS: sts };
-  return Object.entries(endpoints).flatMap(([service, endpoint]) => (endpoint === 'aws' ? [] : [`export AWS_ENDPOINT_URL_${service}=${endpoint}`]));
-}
-
-// What a user pastes into a shell; the notes are shell comments so pasting all of it is harmless.
-function banner(url: string, account: string, options: SandboxOptions): string {
-  const { cognitoEndpoint, s3Endpoint } = options.external ?? {};
-  const over = [cognitoEndpoint && `Cognito at ${cognitoEndpoint}`, s3Endpoint && `S3 at ${s3Endpoint}`].filter(Boolean).join(', ');
-  return [
-    `gtctl sandbox listening on ${url} (account ${account}${over ? `; SageMaker over ${over}` : ''})`,
-    ...endpointExports(url, options),
-    // Over AWS's own Cognito or S3 the user's real credentials are needed; anything else takes any key.
-    ...(cognitoEndpoint === 'aws' || s3Endpoint === 'aws' ? [] : ['export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1']),
-    `# state: ${options.statePath ?? 'in memory'}; Cognito quotas: ${options.quotas?.enabled ? `on (scale ${options.quotas.scale})` : 'off'}; Ctrl-C stops`,
-    `# realism: ${options.realism?.ideal ? 'off (--ideal)' : `on (seed ${options.realism?.seed ?? 1}, consistency ${options.realism?.consistencyMs ?? 300} ms; GET /_sandbox/realism shows the variants)`}`,
-    '',
-  ].join('\n');
-}
-
 function untilStopped(): Promise<void> {
   return new Promise((resolve) => {
     const stop = () => {
@@ -185,7 +160,7 @@ const labelCommand: CommandModule<object, LabelArgs> = {
     } else throw usage('sandbox label: stdin is not a terminal, so pass the answers with --answers FILE');
     const request: LabelRequest = { job: args.job, worker: args.as, answers };
     const result = await post('sagemaker/label', request);
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(prettyJson(result));
   },
 };
 
@@ -206,33 +181,30 @@ export function readAnswers(file: string): LabelRequest['answers'] {
 }
 
 /** Shows each open task and reads a label by number or name; multi-label tasks take several, comma-separated. */
-export async function askForAnswers(tasks: readonly PendingTask[], input: Readable, output: Writable): Promise<LabelRequest['answers']> {
+export async function askForAnswers(tasks: readonly PendingTask[], input: NodeJS.ReadableStream, output: TextSink): Promise<LabelRequest['answers']> {
   const answers: LabelRequest['answers'] = [];
   if (tasks.length === 0) {
-    output.write('No open tasks for this worker.\n');
+    output.write(NO_OPEN_TASKS);
     return answers;
   }
-  // Lines are read through the iterator, which buffers them: answers typed (or piped) ahead of a prompt are kept.
-  const rl = createInterface({ input, terminal: false });
-  const lines = rl[Symbol.asyncIterator]();
+  // Not a yes/no question: a label has no default answer, so the end of input stops the command instead.
+  const reader = lineReader(input, output);
   try {
     for (const [i, task] of tasks.entries()) {
-      output.write(`\nTask ${i + 1} of ${tasks.length} (object ${task.object}): ${task.source}\n`);
-      task.labels.forEach((label, n) => output.write(`  ${n + 1}) ${label}\n`));
+      output.write(renderTask(task, i, tasks.length));
       for (;;) {
-        output.write(task.multiLabel ? 'Labels (numbers or names, comma-separated): ' : 'Label (number or name): ');
-        const line = await lines.next();
-        if (line.done) throw usage('sandbox label: input ended before every task was answered');
-        const labels = chosenLabels(line.value, task.labels);
+        const line = await reader.ask(labelPrompt(task));
+        if (line === undefined) throw usage('sandbox label: input ended before every task was answered');
+        const labels = chosenLabels(line, task.labels);
         if (labels && (task.multiLabel ? labels.length > 0 : labels.length === 1)) {
           answers.push({ object: task.object, label: task.multiLabel ? labels : labels[0]! });
           break;
         }
-        output.write(`Please answer with ${task.multiLabel ? 'one or more of' : 'one of'} 1-${task.labels.length} or a label name.\n`);
+        output.write(labelRetry(task));
       }
     }
   } finally {
-    rl.close();
+    reader.close();
   }
   return answers;
 }

@@ -1,5 +1,6 @@
 // `gtctl status [-d DIR] [--json]`: what is live for the specs, read only.
 import type { Argv, CommandModule } from 'yargs';
+import { prettyJson } from '../../report/json.js';
 import { renderStatus } from '../../report/status-human.js';
 import { styleFor } from '../../report/style.js';
 import { awsOptions } from '../aws-options.js';
@@ -18,7 +19,7 @@ export const statusCommand: CommandModule<GlobalOptions, StatusArgs> = {
   handler: async (args) => {
     const { status } = await import('../../app/status.js');
     const report = await status(args.dir, awsOptions(args));
-    process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : renderStatus(report, styleFor(process.stdout, args)));
+    process.stdout.write(args.json ? prettyJson(report) : renderStatus(report, styleFor(process.stdout, args)));
     process.exitCode = EXIT.ok;
   },
 };

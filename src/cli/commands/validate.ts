@@ -1,7 +1,8 @@
 // `gtctl validate [-d DIR] [--json]`: specs only, no AWS calls.
 import type { Argv, CommandModule } from 'yargs';
-import { countLabel, diagnosticsJson, formatDiagnostic } from '../../report/diagnostics.js';
+import { diagnosticsJson } from '../../report/diagnostics.js';
 import { styleFor } from '../../report/style.js';
+import { renderValidation } from '../../report/validate-human.js';
 import { EXIT } from '../../core/exit-codes.js';
 import { directoryOption, type GlobalOptions } from '../options.js';
 
@@ -21,19 +22,10 @@ export const validateCommand: CommandModule<GlobalOptions, ValidateArgs> = {
     if (args.json) {
       process.stdout.write(diagnosticsJson(result.diagnostics));
     } else {
-      const err = styleFor(process.stderr, args);
-      for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic(d, err)}\n`);
-      const out = styleFor(process.stdout, args);
-      const documents = Object.entries(result.counts).filter(([, n]) => n > 0);
-      const total = documents.reduce((sum, [, n]) => sum + n, 0);
-      const kinds = documents.map(([kind, n]) => `${n} ${kind}`).join(', ');
-      const where = `${total} document${total === 1 ? '' : 's'} in ${result.files.length} file${result.files.length === 1 ? '' : 's'}${kinds ? ` (${kinds})` : ''}`;
-      if (result.valid) {
-        const warnings = result.diagnostics.length ? ` with ${countLabel(result.diagnostics).replace(/^0 errors, /, '')}` : '';
-        process.stdout.write(`${out.green('✓')} ${args.dir}: ${where} valid${warnings}\n`);
-      } else {
-        process.stderr.write(`${err.red('✗')} ${args.dir}: ${countLabel(result.diagnostics)}; ${where}\n`);
-      }
+      const text = renderValidation(result, args.dir, { stdout: styleFor(process.stdout, args), stderr: styleFor(process.stderr, args) });
+      // stderr first: on a terminal showing both streams, the diagnostics come before the verdict line.
+      process.stderr.write(text.stderr);
+      process.stdout.write(text.stdout);
     }
     process.exitCode = result.valid ? EXIT.ok : EXIT.error;
   },

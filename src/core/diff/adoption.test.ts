@@ -21,8 +21,13 @@ describe('adoption: a same-named live object without the ownership tag', () => {
     ]);
     expect(adopted.changes[0]).toMatchObject({ parts: ['tags'] });
     expect(plan(true, {}).changes.map((c) => c.reasons)).toEqual([[ADOPT]]);
-    expect(plan(false, {}).changes[0]).toMatchObject({ action: 'blocked', reasons: [expect.stringContaining('is not managed by gtctl')] });
-    expect(plan(true, { [OWNERSHIP_TAG]: 'other' }).changes[0]).toMatchObject({ action: 'blocked', reasons: [expect.stringContaining('it is not adopted')] });
+    expect(plan(false, {}).changes[0]).toMatchObject({ action: 'blocked', blockedBy: 'not-managed', reasons: [expect.stringContaining('is not managed by gtctl')] });
+    expect(plan(true, { [OWNERSHIP_TAG]: 'other' }).changes[0]).toMatchObject({ action: 'blocked', blockedBy: 'other-project', reasons: [expect.stringContaining('it is not adopted')] });
+  });
+
+  it('workforce: an adoption that changes settings too names the adoption once, first', () => {
+    const p = buildPlan(desiredState({ workforce: aManagedWorkforce({ adopt: true, sourceIpCidrs: ['10.0.0.0/16'] }) }), liveState({ workforce: aLiveWorkforce({ tags: {} }) }), { now: NOW });
+    expect(p.changes[0]!.reasons).toEqual([ADOPT, 'allowed source CIDRs changed']);
   });
 
   it('team: adopt is an update adding the ownership tag; other differences show on the same change', () => {
@@ -33,7 +38,7 @@ describe('adoption: a same-named live object without the ownership tag', () => {
     expect(adopted.changes[0]).toMatchObject({ tags: { [OWNERSHIP_TAG]: PROJECT }, removeTags: [], live: { arn: expect.stringContaining('labelers') } });
     const edited = plan(aTeam('labelers', { adopt: true, description: 'New' }), {});
     expect(edited.changes[0]!.reasons).toEqual([ADOPT, 'description changed']);
-    expect(plan(aTeam('labelers'), {}).changes[0]).toMatchObject({ action: 'blocked', reasons: [expect.stringContaining('metadata.adopt: true')] });
+    expect(plan(aTeam('labelers'), {}).changes[0]).toMatchObject({ action: 'blocked', blockedBy: 'not-managed', reasons: [expect.stringContaining('metadata.adopt: true')] });
     expect(plan(aTeam('labelers', { adopt: true }), { [OWNERSHIP_TAG]: 'other' }).changes[0]).toMatchObject({ action: 'blocked', reasons: [expect.stringContaining('belongs to gtctl project "other"')] });
   });
 
@@ -47,7 +52,7 @@ describe('adoption: a same-named live object without the ownership tag', () => {
     const adopted = plan(true, { cost: 'x' });
     expect(adopted.changes.map(brief)).toEqual([{ action: 'update', address: 'bucket/data', reasons: [ADOPT], diff: [{ path: `tags.${OWNERSHIP_TAG}`, after: PROJECT }] }]);
     expect(adopted.changes[0]).toMatchObject({ parts: ['tags'], tags: { cost: 'x', [OWNERSHIP_TAG]: PROJECT } });
-    expect(plan(false, { cost: 'x' }).changes[0]).toMatchObject({ action: 'blocked' });
+    expect(plan(false, { cost: 'x' }).changes[0]).toMatchObject({ action: 'blocked', blockedBy: 'not-managed' });
     expect(plan(true, { [OWNERSHIP_TAG]: 'other' }).changes[0]).toMatchObject({ action: 'blocked', reasons: [expect.stringContaining('not adopted')] });
   });
 });
@@ -90,8 +95,8 @@ describe('adoption of labeling jobs', () => {
   it('other differences still block an adopted job; another project is not adopted; no adopt is a clash', () => {
     const job = consoleJob({ adopt: true });
     const changed = plan({ ...job, task: { ...job.task, title: 'Another title' } }, live(job));
-    expect(changed[0]).toMatchObject({ action: 'blocked', reasons: [ADOPT, expect.stringContaining('task.title')] });
-    expect(plan(job, live(job, { [OWNERSHIP_TAG]: 'other' }))[0]).toMatchObject({ action: 'blocked', reasons: [expect.stringContaining('not adopted')] });
+    expect(changed[0]).toMatchObject({ action: 'blocked', blockedBy: 'job-changed', reasons: [ADOPT, expect.stringContaining('task.title')] });
+    expect(plan(job, live(job, { [OWNERSHIP_TAG]: 'other' }))[0]).toMatchObject({ action: 'blocked', blockedBy: 'other-project', reasons: [expect.stringContaining('not adopted')] });
     expect(plan(consoleJob(), live(job))[0]).toMatchObject({ action: 'blocked', reasons: [expect.stringContaining('not managed by gtctl')] });
   });
 

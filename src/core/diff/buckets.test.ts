@@ -46,6 +46,6 @@ describe('planBuckets', () => {
     expect(actions(plan([], { buckets: [aLiveBucket('old')] }))).toEqual(['delete bucket/old']);
     const full = plan([], { buckets: [aLiveBucket('old', { empty: false })] });
     expect(actions(full)).toEqual(['blocked bucket/old']);
-    expect(full.changes[0]!.reasons[0]).toContain('holds objects');
+    expect(full.changes[0]).toMatchObject({ blockedBy: 'bucket-not-empty', reasons: [expect.stringContaining('holds objects')] });
   });
 });

@@ -7,7 +7,8 @@ import type { LiveBucket, LiveState } from '../live.js';
 import type { Bucket, CorsRule, Project, PublicAccessBlock } from '../model.js';
 import type { BucketChange, BucketPart, FieldDiff, ObjectChange } from '../plan.js';
 import type { KindPlan } from './kind-plan.js';
-import { adoptReason, claimOf, clashReason, desiredTags, otherTagChanges, ownershipOf } from './ownership.js';
+import { desiredTags } from './ownership.js';
+import { pairAndClaim } from './pairing.js';
 import { same } from './values.js';
 
 const NO_PUBLIC_ACCESS_BLOCK: PublicAccessBlock = { blockPublicAcls: false, ignorePublicAcls: false, blockPublicPolicy: false, restrictPublicBuckets: false };
@@ -15,22 +16,21 @@ const NO_PUBLIC_ACCESS_BLOCK: PublicAccessBlock = { blockPublicAcls: false, igno
 export function planBuckets(desired: readonly Bucket[], project: Project, live: LiveState): KindPlan {
   const changes: Array<BucketChange | ObjectChange> = [];
   let noOps = 0;
-  const liveByName = new Map(live.buckets.map((b) => [b.name, b]));
-  for (const bucket of desired) {
+  const { pairs, orphans } = pairAndClaim('bucket', desired, live.buckets, project.name);
+  for (const pair of pairs) {
+    const bucket = pair.desired;
+    const current = pair.live;
     const region = bucket.region ?? project.region ?? live.region;
     const tags = desiredTags(project, bucket.tags);
     const base = { address: address.bucket(bucket.name), kind: 'bucket' as const, name: bucket.name, bucket, region, tags, dependsOn: [] };
-    const current = liveByName.get(bucket.name);
     if (!current) {
       changes.push({ ...base, action: 'create', diff: settingsDiff(undefined, bucket, tags), reasons: [`create the bucket in ${region}`], parts: [...BUCKET_PARTS] });
+    } else if (pair.clash) {
+      changes.push({ ...base, action: 'blocked', blockedBy: pair.clash.code, diff: [], reasons: [pair.clash.reason], parts: [] });
+      continue;
     } else {
-      const claim = claimOf(current.tags, project.name, bucket.adopt);
-      if (claim !== 'ours' && claim !== 'adopt') {
-        changes.push({ ...base, action: 'blocked', diff: [], reasons: [clashReason('bucket', bucket.name, claim, current.tags, bucket.adopt)], parts: [] });
-        continue;
-      }
       if (current.region !== region) {
-        changes.push({ ...base, action: 'blocked', diff: [{ path: 'region', before: current.region, after: region }], reasons: [`the bucket is in ${current.region}; a bucket cannot move between Regions`], parts: [] });
+        changes.push({ ...base, action: 'blocked', blockedBy: 'immutable', diff: [{ path: 'region', before: current.region, after: region }], reasons: [`the bucket is in ${current.region}; a bucket cannot move between Regions`], parts: [] });
         continue;
       }
       const diff = settingsDiff(current, bucket, tags);
@@ -38,9 +38,9 @@ export function planBuckets(desired: readonly Bucket[], project: Project, live: 
       if (parts.length === 0) noOps++;
       else {
         // Adopting: the tag set S3 keeps whole is the spec's tags plus ownership (an import writes the bucket's own).
-        const adopting = claim === 'adopt';
-        const reasons = parts.filter((p) => !(adopting && p === 'tags' && !otherTagChanges(diff.filter((d) => d.path.startsWith('tags.'))))).map((p) => `${p} drifted from the spec`);
-        changes.push({ ...base, action: 'update', diff, reasons: adopting ? [adoptReason(project.name), ...reasons] : reasons, parts });
+        const retagged = pair.claimed.retagged(diff.filter((d) => d.path.startsWith('tags.')));
+        const reasons = parts.filter((p) => p !== 'tags' || retagged).map((p) => `${p} drifted from the spec`);
+        changes.push({ ...base, action: 'update', diff, reasons: [...pair.claimed.lead, ...reasons], parts });
       }
     }
     for (const object of bucket.objects) {
@@ -66,14 +66,12 @@ export function planBuckets(desired: readonly Bucket[], project: Project, live: 
       });
     }
   }
-  const declared = new Set(desired.map((b) => b.name));
-  for (const current of live.buckets) {
-    if (declared.has(current.name) || ownershipOf(current.tags, project.name) !== 'ours') continue;
+  for (const current of orphans) {
     const base = { address: address.bucket(current.name), kind: 'bucket' as const, name: current.name, region: current.region, tags: {}, parts: [], dependsOn: [] };
     changes.push(
       current.empty
         ? { ...base, action: 'delete', diff: [{ path: 'region', before: current.region }], reasons: ['not in the specs, and empty: delete the bucket'] }
-        : { ...base, action: 'blocked', diff: [], reasons: ['not in the specs, but it holds objects, object versions or delete markers, and gtctl never deletes a bucket that is not empty: empty it (every version), or put it back in the specs'] },
+        : { ...base, action: 'blocked', blockedBy: 'bucket-not-empty', diff: [], reasons: ['not in the specs, but it holds objects, object versions or delete markers, and gtctl never deletes a bucket that is not empty: empty it (every version), or put it back in the specs'] },
     );
   }
   return { changes, noOps };

@@ -11,7 +11,8 @@ import type { LiveState } from '../live.js';
 import type { Bucket, CorsRule, LabelingJob, Project } from '../model.js';
 import type { FieldDiff, JobChange } from '../plan.js';
 import type { KindPlan } from './kind-plan.js';
-import { adoptReason, claimOf, clashReason, desiredTags, otherTagChanges } from './ownership.js';
+import { desiredTags } from './ownership.js';
+import { pairAndClaim } from './pairing.js';
 import { same, tagDiffs } from './values.js';
 
 const RUNNING = new Set(['Initializing', 'InProgress']);
@@ -22,12 +23,15 @@ export function planJobs(desired: readonly LabelingJob[], buckets: readonly Buck
     buckets.find((b) => b.name === bucket)?.cors ?? live.buckets.find((b) => b.name === bucket)?.cors ?? live.imageBucketCors[bucket];
   const changes: JobChange[] = [];
   let noOps = 0;
-  for (const job of desired) {
+  // Job names compare case-insensitively (aws-facts §3.1).
+  const { pairs } = pairAndClaim('labeling job', desired, live.jobs, project.name, (name) => name.toLowerCase());
+  for (const pair of pairs) {
+    const job = pair.desired;
     const base = { address: address.job(job.name), kind: 'job' as const, name: job.name, uploads: [], dependsOn: [inputsOf(job)].flat() };
-    const current = live.jobs.find((j) => j.name.toLowerCase() === job.name.toLowerCase());
+    const current = pair.live;
     const taken = live.jobNames.find((n) => n.toLowerCase() === job.name.toLowerCase());
     if (!current && taken) {
-      changes.push({ ...base, dependsOn: [], action: 'blocked', diff: [], reasons: [`a labeling job named "${taken}" already exists and job names can never be reused (compared case-insensitively): give the job a new name`] });
+      changes.push({ ...base, dependsOn: [], action: 'blocked', blockedBy: 'job-name-taken', diff: [], reasons: [`a labeling job named "${taken}" already exists and job names can never be reused (compared case-insensitively): give the job a new name`] });
       continue;
     }
     if (!current) {
@@ -38,23 +42,22 @@ export function planJobs(desired: readonly LabelingJob[], buckets: readonly Buck
       const resolved = resolveJob(job, world);
       const problems = preflight(job, resolved.manifest, { corsOf });
       if (problems.length > 0) {
-        changes.push({ ...base, dependsOn: [], action: 'blocked', diff: [], reasons: problems });
+        changes.push({ ...base, dependsOn: [], action: 'blocked', blockedBy: 'job-input', diff: [], reasons: problems });
         continue;
       }
       changes.push({ ...base, action: 'create', request: resolved.request, uploads: resolved.uploads, diff: createDiff(resolved.request), reasons: [`create the labeling job (${job.task.type}, team ${job.team})`] });
       continue;
     }
-    const claim = claimOf(current.tags, project.name, job.adopt);
-    if (claim !== 'ours' && claim !== 'adopt') {
-      changes.push({ ...base, dependsOn: [], action: 'blocked', diff: [], reasons: [`${clashReason('labeling job', current.name, claim, current.tags, job.adopt)}; job names can never be reused: give the job a new name`] });
+    if (pair.clash) {
+      changes.push({ ...base, dependsOn: [], action: 'blocked', blockedBy: pair.clash.code, diff: [], reasons: [`${pair.clash.reason}; job names can never be reused: give the job a new name`] });
       continue;
     }
-    const adopting = claim === 'adopt' ? [adoptReason(project.name)] : [];
+    const adopting = pair.claimed.lead;
     const wanted = resolveJob(job, world).request;
     const diff = requestDiff(sameBuiltManifest(job, current.request, wanted), wanted);
     if (diff.length > 0) {
       const fields = [...new Set(diff.map((d) => d.path))].join(', ');
-      changes.push({ ...base, dependsOn: [], action: 'blocked', diff, reasons: [...adopting, `labeling jobs cannot be changed once created (${fields} changed): give the job a new name to create a new one`] });
+      changes.push({ ...base, dependsOn: [], action: 'blocked', blockedBy: 'job-changed', diff, reasons: [...adopting, `labeling jobs cannot be changed once created (${fields} changed): give the job a new name to create a new one`] });
       continue;
     }
     // Tags are the one thing AWS lets change on a job: adding the ownership tag is how a job is adopted.
@@ -67,7 +70,7 @@ export function planJobs(desired: readonly LabelingJob[], buckets: readonly Buck
             ...(tagChanges.remove.length ? { removeTags: tagChanges.remove } : {}),
           }
         : {};
-    const tagReasons = tagChanges.diff.length > 0 && (adopting.length === 0 || otherTagChanges(tagChanges.diff)) ? ['tags changed'] : [];
+    const tagReasons = pair.claimed.retagged(tagChanges.diff) ? ['tags changed'] : [];
     if (job.state === 'stopped' && RUNNING.has(current.status)) {
       changes.push({
         ...base,

@@ -5,21 +5,22 @@ import type { LiveState, LiveTeam } from '../live.js';
 import type { Project, Team } from '../model.js';
 import type { TeamChange } from '../plan.js';
 import type { KindPlan } from './kind-plan.js';
-import { adoptReason, claimOf, clashReason, desiredTags, otherTagChanges, ownershipOf } from './ownership.js';
+import { desiredTags } from './ownership.js';
+import { pairAndClaim } from './pairing.js';
 import { fieldDiffs, tagDiffs } from './values.js';
 
 const TEAM_FIELDS = ['description', 'notificationTopicArn', 'presignedUrlSourceIp'] as const;
 
 export function planTeams(desired: readonly Team[], project: Project, live: LiveState, oidc: boolean): KindPlan {
-  const liveByName = new Map(live.teams.map((t) => [t.name, t]));
   const liveGroups = new Set(live.groups);
-  const desiredNames = new Set(desired.map((t) => t.name));
+  const { pairs, orphans } = pairAndClaim('team', desired, live.teams, project.name);
   const changes: TeamChange[] = [];
   let noOps = 0;
-  for (const team of desired) {
+  for (const pair of pairs) {
+    const team = pair.desired;
     const tags = desiredTags(project, team.tags);
     const base = { address: address.team(team.name), kind: 'team' as const, team, tags, dependsOn: [] };
-    const current = liveByName.get(team.name);
+    const current = pair.live;
     if (!current) {
       changes.push({
         ...base,
@@ -41,16 +42,15 @@ export function planTeams(desired: readonly Team[], project: Project, live: Live
       continue;
     }
     const live = { arn: current.arn, ...(current.userGroup ? { userGroup: current.userGroup } : {}) };
-    const claim = claimOf(current.tags, project.name, team.adopt);
-    if (claim !== 'ours' && claim !== 'adopt') {
-      changes.push({ ...base, live, action: 'blocked', diff: [], reasons: [clashReason('team', team.name, claim, current.tags, team.adopt)], removeTags: [] });
+    if (pair.clash) {
+      changes.push({ ...base, live, action: 'blocked', blockedBy: pair.clash.code, diff: [], reasons: [pair.clash.reason], removeTags: [] });
       continue;
     }
     const groupChange = oidc
       ? fieldDiffs(['oidcGroups'], { oidcGroups: [...current.oidcGroups].sort() }, { oidcGroups: team.oidcGroups })
       : fieldDiffs(['userGroup'], { userGroup: current.userGroup }, { userGroup: team.userGroup });
     if (!oidc && groupChange.length > 0) {
-      changes.push({ ...base, live, action: 'blocked', diff: groupChange, reasons: [`the team is built on Cognito group "${current.userGroup}"; moving it to another group is not supported: give the team a new name`], removeTags: [] });
+      changes.push({ ...base, live, action: 'blocked', blockedBy: 'immutable', diff: groupChange, reasons: [`the team is built on Cognito group "${current.userGroup}"; moving it to another group is not supported: give the team a new name`], removeTags: [] });
       continue;
     }
     const fields = fieldDiffs(TEAM_FIELDS, normalizeLive(current), team);
@@ -61,15 +61,14 @@ export function planTeams(desired: readonly Team[], project: Project, live: Live
       continue;
     }
     const reasons = [
-      ...(claim === 'adopt' ? [adoptReason(project.name)] : []),
+      ...pair.claimed.lead,
       ...fields.map((d) => `${d.path} changed`),
       ...(groupChange.length ? ['identity provider groups changed'] : []),
-      ...(tagChanges.diff.length && (claim !== 'adopt' || otherTagChanges(tagChanges.diff)) ? ['tags changed'] : []),
+      ...(pair.claimed.retagged(tagChanges.diff) ? ['tags changed'] : []),
     ];
     changes.push({ ...base, live, action: 'update', diff, reasons, removeTags: tagChanges.remove });
   }
-  for (const current of live.teams) {
-    if (desiredNames.has(current.name) || ownershipOf(current.tags, project.name) !== 'ours') continue;
+  for (const current of orphans) {
     changes.push({
       address: address.team(current.name),
       kind: 'team',

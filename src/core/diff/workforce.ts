@@ -5,9 +5,10 @@ import { address } from '../address.js';
 import { invitationWithPortal } from '../invitation.js';
 import { GTCTL_USER_ATTRIBUTES, OWNERSHIP_TAG, WORKFORCE_OWNERSHIP_TAG, type LiveState, type LiveUserPool, type LiveWorkforce } from '../live.js';
 import type { EmailSending, Project, Workforce } from '../model.js';
-import type { FieldDiff, WorkforcePart } from '../plan.js';
+import type { BlockedCode, FieldDiff, WorkforcePart } from '../plan.js';
 import type { KindPlan } from './kind-plan.js';
-import { adoptReason, claimOf, clashReason, desiredTags, otherTagChanges, ownershipOf } from './ownership.js';
+import { desiredTags, ownershipOf } from './ownership.js';
+import { claim, OURS } from './pairing.js';
 import { fieldDiffs, tagDiffs } from './values.js';
 
 /** Where Cognito sends workers back after sign-in and sign-out: the workforce's portal (aws-facts §6.1). */
@@ -39,8 +40,8 @@ export function planWorkforce(desired: Workforce | undefined, project: Project, 
   const ownerTag = desired.identity.type === 'cognito-existing' && !madeByProject ? WORKFORCE_OWNERSHIP_TAG : OWNERSHIP_TAG;
   const tags = ownerTag === OWNERSHIP_TAG ? desiredTags(project, desired.tags) : (({ [OWNERSHIP_TAG]: _own, ...rest }) => ({ ...rest, [ownerTag]: project.name }))(desiredTags(project, desired.tags));
   const base = { address: address.workforce(desired.name), kind: 'workforce' as const, workforce: desired, dependsOn: [], tags };
-  const blocked = (reasons: string[], diff: FieldDiff[] = []): KindPlan => ({
-    changes: [{ ...base, action: 'blocked', diff, reasons, parts: [], removeTags: [] }],
+  const blocked = (blockedBy: BlockedCode, reasons: string[], diff: FieldDiff[] = []): KindPlan => ({
+    changes: [{ ...base, action: 'blocked', blockedBy, diff, reasons, parts: [], removeTags: [] }],
     noOps: 0,
   });
   const current = live.workforce;
@@ -51,7 +52,7 @@ export function planWorkforce(desired: Workforce | undefined, project: Project, 
     if (desired.identity.type === 'oidc') reasons.push(secretNote(desired.identity.clientSecretEnv));
     if (desired.identity.type === 'cognito-existing') {
       const problem = existingPoolProblem(desired.identity, live);
-      if (problem) return blocked([problem]);
+      if (problem) return blocked('user-pool-not-ready', [problem]);
       // The changes gtctl makes to a pool it does not own, one that cannot be undone: the reviewer must see them.
       const missing = GTCTL_USER_ATTRIBUTES.filter((a) => !live.userPool!.customAttributes.includes(a));
       if (missing.length > 0) {
@@ -65,26 +66,26 @@ export function planWorkforce(desired: Workforce | undefined, project: Project, 
     return { changes: [{ ...base, action: 'create', diff, reasons, parts: [], removeTags: [] }], noOps: 0 };
   }
   if (current.name !== desired.name)
-    return blocked([`the Region already has workforce "${current.name}" and AWS allows one per Region: name the Workforce "${current.name}" (and set \`metadata.adopt: true\` for gtctl to manage it)`]);
+    return blocked('workforce-exists', [`the Region already has workforce "${current.name}" and AWS allows one per Region: name the Workforce "${current.name}" (and set \`metadata.adopt: true\` for gtctl to manage it)`]);
   // Ownership is the pool's tag (AWS takes none on the workforce: A1). An OIDC workforce has no pool and nothing AWS
   // lets gtctl record: it is the project's by declaration (gtctl never deletes a workforce, and blocks what cannot
   // change in place).
   // Either record counts: a spec moving from an existing pool to `managed` (or back) is then blocked for its reason.
   const owner = current.tags[ownerTag] ?? current.tags[ownerTag === OWNERSHIP_TAG ? WORKFORCE_OWNERSHIP_TAG : OWNERSHIP_TAG];
   const ownership: Record<string, string> = owner === undefined ? {} : { [OWNERSHIP_TAG]: owner };
-  const claim = current.oidc ? 'ours' : claimOf(ownership, project.name, desired.adopt);
-  if (claim !== 'ours' && claim !== 'adopt') return blocked([clashReason('workforce', current.name, claim, ownership, desired.adopt)]);
+  const claimed = current.oidc ? { claimed: OURS } : claim('workforce', current.name, ownership, project.name, desired.adopt);
+  if ('clash' in claimed) return blocked(claimed.clash.code, [claimed.clash.reason]);
   const identityProblem = identityMismatch(desired, current, live.userPool, project.name);
-  if (identityProblem) return blocked([identityProblem.reason], identityProblem.diff);
+  if (identityProblem) return blocked('immutable', [identityProblem.reason], identityProblem.diff);
 
   const diff: FieldDiff[] = [];
   const parts: WorkforcePart[] = [];
-  const reasons: string[] = [];
-  const add = (part: WorkforcePart, diffs: FieldDiff[], reason: string) => {
+  const reasons: string[] = [...claimed.claimed.lead];
+  const add = (part: WorkforcePart, diffs: FieldDiff[], reason?: string) => {
     if (diffs.length === 0) return;
     diff.push(...diffs);
     parts.push(part);
-    reasons.push(reason);
+    if (reason !== undefined) reasons.push(reason);
   };
   add('sourceIpCidrs', fieldDiffs(['sourceIpCidrs'], { sourceIpCidrs: [...current.sourceIpCidrs].sort() }, { sourceIpCidrs: desired.sourceIpCidrs }), 'allowed source CIDRs changed');
   if (desired.identity.type === 'oidc' && current.oidc) {
@@ -92,7 +93,7 @@ export function planWorkforce(desired: Workforce | undefined, project: Project, 
     const { type: _type, ...wantedFields } = wanted;
     const oidcDiff = fieldDiffs(OIDC_FIELDS, current.oidc, wantedFields).map((d) => ({ ...d, path: `oidc.${d.path}` }));
     if (oidcDiff.length > 0 && live.teams.length > 0)
-      return blocked(['OIDC settings can change only while the workforce has no work teams (AWS rule); delete the teams first or keep the settings'], oidcDiff);
+      return blocked('oidc-teams-exist', ['OIDC settings can change only while the workforce has no work teams (AWS rule); delete the teams first or keep the settings'], oidcDiff);
     add('oidc', oidcDiff, `OIDC settings changed; ${secretNote(desired.identity.clientSecretEnv)}`);
   }
   if (desired.identity.type === 'cognito-managed' && live.userPool) {
@@ -120,8 +121,7 @@ export function planWorkforce(desired: Workforce | undefined, project: Project, 
   // An OIDC workforce has nowhere to keep tags (no pool; the workforce refuses them): its spec tags are not applied.
   // An existing pool's own tags are its owner's: gtctl adds its record and the spec's tags, and removes none.
   const tagChanges = current.oidc ? { diff: [], remove: [] } : tagDiffs(current.tags, ownerTag === OWNERSHIP_TAG ? tags : { ...current.tags, ...tags });
-  add('tags', tagChanges.diff, claim === 'adopt' && !otherTagChanges(tagChanges.diff) ? adoptReason(project.name) : 'tags changed');
-  if (claim === 'adopt' && reasons[0] !== adoptReason(project.name)) reasons.unshift(adoptReason(project.name));
+  add('tags', tagChanges.diff, claimed.claimed.retagged(tagChanges.diff) ? 'tags changed' : undefined);
   if (diff.length === 0) return { changes: [], noOps: 1 };
   return { changes: [{ ...base, action: 'update', diff, reasons, parts, removeTags: tagChanges.remove }], noOps: 0 };
 }

@@ -110,7 +110,8 @@ describe('PutObject and GetObject', () => {
   });
 
   it('take the bucket-owner-full-control ACL, the one ACLs-disabled buckets accept', async () => {
-    await put('acl', { ACL: 'bucket-owner-full-control' });
+    expect(await put('acl', { ACL: 'bucket-owner-full-control' })).toMatchObject({ ETag: HELLO_MD5 });
+    expect((await get('acl')).text).toBe('hello');
   });
 
   it('refuse a key longer than 1024 bytes', async () => {

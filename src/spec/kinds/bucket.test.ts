@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { aBucket, load } from '../../../test/helpers/specs.js';
-import { contentTypeFor, CORS_PRESETS } from './bucket.js';
+import { bucketDoc, load } from '../../../test/helpers/specs.js';
+import { contentTypeFor, CORS_PRESETS, writtenCors } from './bucket.js';
 
 function bucketOf(spec: Record<string, unknown>, files: Record<string, string> = {}) {
-  const result = load([aBucket({ spec })], { files });
+  const result = load([bucketDoc({ spec })], { files });
   expect(result.diagnostics).toEqual([]);
   return result.desired!.buckets[0]!;
 }
@@ -75,7 +75,7 @@ describe('normalizeBucket', () => {
   });
 
   it('reports a missing file at the file it names, and leaves the object out', () => {
-    const result = load([aBucket({ spec: { objects: [{ key: 'a.txt', file: 'missing.txt' }] } })]);
+    const result = load([bucketDoc({ spec: { objects: [{ key: 'a.txt', file: 'missing.txt' }] } })]);
     expect(result.diagnostics.map((d) => `${d.code} ${d.path}`)).toEqual(['file-not-found spec.objects[0].file']);
   });
 });
@@ -91,5 +91,17 @@ describe('contentTypeFor', () => {
     ['dir.d/file', 'application/octet-stream'],
   ])('%s: %s', (key, type) => {
     expect(contentTypeFor(key)).toBe(type);
+  });
+});
+
+describe('writtenCors', () => {
+  it.each(Object.entries(CORS_PRESETS))('names the %s preset', (name, rules) => {
+    expect(writtenCors(rules)).toBe(name);
+  });
+
+  it('writes other rules out, without empty lists', () => {
+    expect(writtenCors([{ allowedMethods: ['GET'], allowedOrigins: ['https://example.com'], allowedHeaders: [], exposeHeaders: [], maxAgeSeconds: 60 }])).toEqual([
+      { allowedMethods: ['GET'], allowedOrigins: ['https://example.com'], maxAgeSeconds: 60 },
+    ]);
   });
 });

@@ -1,9 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../../core/diagnostics.js';
+import type { ImportedBucket } from '../../core/import.js';
 import type { Bucket, BucketEncryption, BucketObject, CorsRule, PublicAccessBlock } from '../../core/model.js';
 import type { SpecDocument } from '../documents.js';
-import type { SpecFiles } from '../spec-files.js';
+import type { ReferencedFiles } from '../referenced-files.js';
 import type { BucketDocument, WrittenCorsRule } from '../written.js';
+import { writtenDocument, writtenList, writtenTags } from './envelope.js';
+
+type BucketSpec = NonNullable<BucketDocument['spec']>;
+type CorsPreset = keyof typeof CORS_PRESETS;
 
 /** Image and text tasks: the labeling portal fetches objects from the browser (aws-facts §8.1). */
 const GROUND_TRUTH_CORS: CorsRule = {
@@ -51,7 +56,7 @@ export function contentTypeFor(key: string): string {
   return CONTENT_TYPES[extension] ?? 'application/octet-stream';
 }
 
-export function normalizeBucket(written: BucketDocument, doc: SpecDocument, files: SpecFiles): { value: Bucket; diagnostics: Diagnostic[] } {
+export function normalizeBucket(written: BucketDocument, doc: SpecDocument, files: ReferencedFiles): { value: Bucket; diagnostics: Diagnostic[] } {
   const spec = written.spec ?? {};
   const diagnostics: Diagnostic[] = [];
   const objects: BucketObject[] = [];
@@ -87,7 +92,7 @@ export function normalizeBucket(written: BucketDocument, doc: SpecDocument, file
   return { value, diagnostics };
 }
 
-function corsOf(cors: NonNullable<BucketDocument['spec']>['cors']): readonly CorsRule[] {
+function corsOf(cors: BucketSpec['cors']): readonly CorsRule[] {
   if (cors === undefined) return CORS_PRESETS['ground-truth'];
   if (typeof cors === 'string') return CORS_PRESETS[cors];
   return cors.map(
@@ -102,12 +107,12 @@ function corsOf(cors: NonNullable<BucketDocument['spec']>['cors']): readonly Cor
   );
 }
 
-function encryptionOf(encryption: NonNullable<BucketDocument['spec']>['encryption']): BucketEncryption {
+function encryptionOf(encryption: BucketSpec['encryption']): BucketEncryption {
   if (encryption === undefined || encryption === 'sse-s3') return { algorithm: 'AES256' };
   return { algorithm: 'aws:kms', kmsKeyId: encryption.kmsKeyId, bucketKey: encryption.bucketKey ?? true };
 }
 
-function publicAccessBlockOf(block: NonNullable<BucketDocument['spec']>['blockPublicAccess']): PublicAccessBlock {
+function publicAccessBlockOf(block: BucketSpec['blockPublicAccess']): PublicAccessBlock {
   const all = typeof block === 'boolean' ? block : true;
   const each = typeof block === 'object' ? block : {};
   return {
@@ -116,4 +121,48 @@ function publicAccessBlockOf(block: NonNullable<BucketDocument['spec']>['blockPu
     blockPublicPolicy: each.blockPublicPolicy ?? all,
     restrictPublicBuckets: each.restrictPublicBuckets ?? all,
   };
+}
+
+/**
+ * The inverse of normalizeBucket, every setting written out: an imported bucket shows what it has, defaults or not.
+ * Objects are not written (their bodies belong in files), nor an object ownership the bucket does not have.
+ */
+export function writeBucket(bucket: ImportedBucket): BucketDocument {
+  const { encryption } = bucket;
+  const spec: BucketSpec = {
+    ...(bucket.region ? { region: bucket.region } : {}),
+    cors: writtenCors(bucket.cors),
+    encryption: encryption.algorithm === 'AES256' ? 'sse-s3' : { kmsKeyId: encryption.kmsKeyId, bucketKey: encryption.bucketKey },
+    blockPublicAccess: writtenPublicAccessBlock(bucket.publicAccessBlock),
+    ...(bucket.objectOwnership ? { objectOwnership: bucket.objectOwnership } : {}),
+    versioning: bucket.versioning,
+    ...writtenTags(bucket.tags),
+  };
+  return writtenDocument('Bucket', bucket.name, spec, bucket.adopt);
+}
+
+/** A preset's name when the rules are that preset's (in any order), else the rules as written. */
+export function writtenCors(rules: readonly CorsRule[]): BucketSpec['cors'] {
+  const preset = (Object.keys(CORS_PRESETS) as CorsPreset[]).find((name) => sameCors(CORS_PRESETS[name], rules));
+  if (preset) return preset;
+  return rules.map((r) => ({
+    ...(r.id ? { id: r.id } : {}),
+    allowedMethods: [...r.allowedMethods],
+    allowedOrigins: [...r.allowedOrigins],
+    ...writtenList('allowedHeaders', r.allowedHeaders),
+    ...writtenList('exposeHeaders', r.exposeHeaders),
+    ...(r.maxAgeSeconds !== undefined ? { maxAgeSeconds: r.maxAgeSeconds } : {}),
+  }));
+}
+
+function sameCors(a: readonly CorsRule[], b: readonly CorsRule[]): boolean {
+  const norm = (rules: readonly CorsRule[]) =>
+    JSON.stringify(rules.map((r) => ({ id: r.id ?? '', m: [...r.allowedMethods].sort(), o: [...r.allowedOrigins].sort(), h: [...r.allowedHeaders].sort(), e: [...r.exposeHeaders].sort(), a: r.maxAgeSeconds ?? null })));
+  return norm(a) === norm(b);
+}
+
+/** `true` / `false` for all four settings alike, else each one. */
+function writtenPublicAccessBlock(block: PublicAccessBlock): BucketSpec['blockPublicAccess'] {
+  const flags = Object.values(block);
+  return flags.every((f) => f) ? true : flags.every((f) => !f) ? false : { ...block };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { aJob, aTeam, load, ROLE_ARN, type Overrides } from '../../../test/helpers/specs.js';
+import { jobDoc, teamDoc, load, ROLE_ARN, type Overrides } from '../../../test/helpers/specs.js';
 
 function jobOf(o: Overrides, files: Record<string, string> = {}) {
-  const result = load([aTeam(), aJob(o)], { files });
+  const result = load([teamDoc(), jobDoc(o)], { files });
   expect(result.diagnostics).toEqual([]);
   return result.desired!.jobs[0]!;
 }
@@ -70,19 +70,19 @@ describe('normalizeLabelingJob', () => {
     };
     const job = jobOf({ spec: { task } }, { 'ui/task.liquid.html': '<crowd-form></crowd-form>' });
     expect(job.task).toMatchObject({ type: 'custom', labels: [], template: '<crowd-form></crowd-form>', preAnnotationLambdaArn: task.preAnnotationLambdaArn });
-    expect(load([aTeam(), aJob({ spec: { task } })]).diagnostics.map((d) => `${d.code} ${d.path}`)).toEqual(['file-not-found spec.task.template']);
+    expect(load([teamDoc(), jobDoc({ spec: { task } })]).diagnostics.map((d) => `${d.code} ${d.path}`)).toEqual(['file-not-found spec.task.template']);
   });
 
   it('carries metadata.adopt and the S3 URIs of an existing template and label category file', () => {
-    const doc = aJob({ spec: { input: { fromPrefix: undefined, manifest: 's3://gtctl-data/in.manifest' }, task: { templateUri: 's3://gtctl-data/ui/t.html', labelCategoryUri: 's3://gtctl-data/ui/labels.json' } } });
-    const result = load([aTeam(), { ...doc, metadata: { name: 'odd-even', adopt: true } }]);
+    const doc = jobDoc({ spec: { input: { fromPrefix: undefined, manifest: 's3://gtctl-data/in.manifest' }, task: { templateUri: 's3://gtctl-data/ui/t.html', labelCategoryUri: 's3://gtctl-data/ui/labels.json' } } });
+    const result = load([teamDoc(), { ...doc, metadata: { name: 'odd-even', adopt: true } }]);
     expect(result.diagnostics).toEqual([]);
     expect(result.desired!.jobs[0]).toMatchObject({ adopt: true, task: { templateUri: 's3://gtctl-data/ui/t.html', labelCategoryUri: 's3://gtctl-data/ui/labels.json', labels: ['Odd', 'Even'] } });
   });
 
   it('refuses adopt that is not a boolean, and templateUri that is not an S3 URI', () => {
-    const codes = (d: ReturnType<typeof aJob>) => load([aTeam(), d]).diagnostics.map((x) => `${x.code} ${x.path}`);
-    expect(codes({ ...aJob(), metadata: { name: 'odd-even', adopt: 'yes' } })).toEqual(['wrong-type metadata.adopt']);
-    expect(codes(aJob({ spec: { task: { templateUri: 'https://example.com/t.html' } } }))).toHaveLength(1);
+    const codes = (d: ReturnType<typeof jobDoc>) => load([teamDoc(), d]).diagnostics.map((x) => `${x.code} ${x.path}`);
+    expect(codes({ ...jobDoc(), metadata: { name: 'odd-even', adopt: 'yes' } })).toEqual(['wrong-type metadata.adopt']);
+    expect(codes(jobDoc({ spec: { task: { templateUri: 'https://example.com/t.html' } } }))).toHaveLength(1);
   });
 });

@@ -1,15 +1,21 @@
 import type { Diagnostic } from '../../core/diagnostics.js';
 import { BUILT_IN_TASK_TYPES, DEFAULT_MAX_CONCURRENT_TASKS } from '../../core/catalog.js';
-import type { LabelingJob } from '../../core/model.js';
+import type { LabelingJob, TaskType } from '../../core/model.js';
 import type { SpecDocument } from '../documents.js';
-import { parseDuration } from '../durations.js';
-import type { SpecFiles } from '../spec-files.js';
+import { formatDuration, parseDuration } from '../durations.js';
+import type { ReferencedFiles } from '../referenced-files.js';
 import type { LabelingJobDocument } from '../written.js';
+import { writtenDocument, writtenList, writtenTags } from './envelope.js';
 
 export const DEFAULT_TASK_TIME_LIMIT = '5m';
 export const DEFAULT_TASK_AVAILABILITY = '10d';
 
-export function normalizeLabelingJob(written: LabelingJobDocument, doc: SpecDocument, files: SpecFiles): { value: LabelingJob; diagnostics: Diagnostic[] } {
+/** The job's name, with `-ref` for the types whose output is an S3 URI. */
+function defaultLabelAttributeName(name: string, type: TaskType): string {
+  return type !== 'custom' && BUILT_IN_TASK_TYPES[type].labelAttributeRef ? `${name}-ref` : name;
+}
+
+export function normalizeLabelingJob(written: LabelingJobDocument, doc: SpecDocument, files: ReferencedFiles): { value: LabelingJob; diagnostics: Diagnostic[] } {
   const spec = written.spec!;
   const name = written.metadata.name;
   const diagnostics: Diagnostic[] = [];
@@ -20,14 +26,13 @@ export function normalizeLabelingJob(written: LabelingJobDocument, doc: SpecDocu
     if ('diagnostic' in read) diagnostics.push(read.diagnostic);
     else template = read.body.toString('utf8');
   }
-  const refSuffix = task.type !== 'custom' && BUILT_IN_TASK_TYPES[task.type].labelAttributeRef ? '-ref' : '';
   const value: LabelingJob = {
     name,
     team: spec.team,
     roleArn: spec.roleArn,
     input: spec.input.manifest !== undefined ? { manifest: spec.input.manifest } : { fromPrefix: spec.input.fromPrefix! },
     output: spec.output,
-    labelAttributeName: spec.labelAttributeName ?? `${name}${refSuffix}`,
+    labelAttributeName: spec.labelAttributeName ?? defaultLabelAttributeName(name, task.type),
     task: {
       type: task.type,
       title: task.title,
@@ -59,4 +64,50 @@ export function normalizeLabelingJob(written: LabelingJobDocument, doc: SpecDocu
     adopt: written.metadata.adopt ?? false,
   };
   return { value, diagnostics };
+}
+
+/**
+ * The inverse of normalizeLabelingJob. The workers' count and times are always written, the rest only when not the
+ * default. A custom task's template text is not written (it came from a file the spec names): import names an
+ * existing template by `templateUri`.
+ */
+export function writeLabelingJob(job: LabelingJob): LabelingJobDocument {
+  const { task, workers } = job;
+  const { examples } = task.instructions;
+  const instructions = {
+    ...(task.instructions.short ? { short: task.instructions.short } : {}),
+    ...(task.instructions.full ? { full: task.instructions.full } : {}),
+    ...(examples.good.length || examples.bad.length ? { examples: { ...writtenList('good', examples.good), ...writtenList('bad', examples.bad) } } : {}),
+  };
+  const spec: NonNullable<LabelingJobDocument['spec']> = {
+    team: job.team,
+    roleArn: job.roleArn,
+    input: { ...job.input },
+    output: job.output,
+    ...(job.labelAttributeName !== defaultLabelAttributeName(job.name, task.type) ? { labelAttributeName: job.labelAttributeName } : {}),
+    task: {
+      type: task.type,
+      title: task.title,
+      description: task.description,
+      ...writtenList('keywords', task.keywords),
+      ...writtenList('labels', task.labels),
+      ...(Object.keys(instructions).length ? { instructions } : {}),
+      ...(task.templateUri ? { templateUri: task.templateUri } : {}),
+      ...(task.labelCategoryUri ? { labelCategoryUri: task.labelCategoryUri } : {}),
+      ...(task.preAnnotationLambdaArn ? { preAnnotationLambdaArn: task.preAnnotationLambdaArn } : {}),
+      ...(task.consolidationLambdaArn ? { consolidationLambdaArn: task.consolidationLambdaArn } : {}),
+    },
+    workers: {
+      perObject: workers.perObject,
+      taskTimeLimit: formatDuration(workers.taskTimeLimitSeconds),
+      taskAvailability: formatDuration(workers.taskAvailabilitySeconds),
+      ...(workers.maxConcurrentTasks !== DEFAULT_MAX_CONCURRENT_TASKS ? { maxConcurrentTasks: workers.maxConcurrentTasks } : {}),
+    },
+    ...(job.state === 'stopped' ? { state: job.state } : {}),
+    ...(job.autoLabeling ? { autoLabeling: true } : {}),
+    ...(job.outputKmsKeyId ? { outputKmsKeyId: job.outputKmsKeyId } : {}),
+    ...(job.stoppingConditions ? { stoppingConditions: { ...job.stoppingConditions } } : {}),
+    ...writtenTags(job.tags),
+  };
+  return writtenDocument('LabelingJob', job.name, spec, job.adopt);
 }

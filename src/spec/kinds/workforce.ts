@@ -1,5 +1,11 @@
 import type { Workforce, WorkforceIdentity } from '../../core/model.js';
 import type { WorkforceDocument } from '../written.js';
+import { writtenDocument, writtenList, writtenTags } from './envelope.js';
+
+type WorkforceSpec = NonNullable<WorkforceDocument['spec']>;
+
+/** `cognito.userPool` for a pool gtctl creates and owns; anything else is an existing pool's id. */
+const MANAGED_POOL = 'managed';
 
 export const DEFAULT_INVITATION_SUBJECT = "You're invited to work on a labeling project";
 
@@ -29,13 +35,13 @@ export function normalizeWorkforce(written: WorkforceDocument, projectName: stri
   };
 }
 
-function identityOf(spec: NonNullable<WorkforceDocument['spec']>, projectName: string): WorkforceIdentity {
+function identityOf(spec: WorkforceSpec, projectName: string): WorkforceIdentity {
   if (spec.oidc) {
     const { authenticationRequestExtraParams, scope, ...oidc } = spec.oidc;
     return { type: 'oidc', ...oidc, ...(scope ? { scope } : {}), authenticationRequestExtraParams: authenticationRequestExtraParams ?? {} };
   }
-  const cognito = spec.cognito ?? { userPool: 'managed' };
-  if (cognito.userPool === 'managed') {
+  const cognito = spec.cognito ?? { userPool: MANAGED_POOL };
+  if (cognito.userPool === MANAGED_POOL) {
     return {
       type: 'cognito-managed',
       poolName: cognito.poolName ?? `gtctl-${projectName}`,
@@ -55,4 +61,46 @@ function identityOf(spec: NonNullable<WorkforceDocument['spec']>, projectName: s
     clientId: cognito.clientId ?? '',
     ...(cognito.domain ? { domain: cognito.domain } : {}),
   };
+}
+
+/**
+ * The inverse of normalizeWorkforce. A managed pool's invitation is written as resolved (its subject and message),
+ * not as the organization and contact the message may have been made from.
+ */
+export function writeWorkforce(workforce: Workforce): WorkforceDocument {
+  const spec: WorkforceSpec = { ...writtenIdentity(workforce.identity), ...writtenList('sourceIpCidrs', workforce.sourceIpCidrs), ...writtenTags(workforce.tags) };
+  return writtenDocument('Workforce', workforce.name, spec, workforce.adopt);
+}
+
+function writtenIdentity(identity: WorkforceIdentity): WorkforceSpec {
+  switch (identity.type) {
+    case 'oidc': {
+      const params = identity.authenticationRequestExtraParams;
+      return {
+        oidc: {
+          clientId: identity.clientId,
+          clientSecretEnv: identity.clientSecretEnv,
+          issuer: identity.issuer,
+          authorizationEndpoint: identity.authorizationEndpoint,
+          tokenEndpoint: identity.tokenEndpoint,
+          userInfoEndpoint: identity.userInfoEndpoint,
+          logoutEndpoint: identity.logoutEndpoint,
+          jwksUri: identity.jwksUri,
+          ...(identity.scope ? { scope: identity.scope } : {}),
+          ...(Object.keys(params).length ? { authenticationRequestExtraParams: { ...params } } : {}),
+        },
+      };
+    }
+    case 'cognito-existing':
+      // An empty client id is what normalizing a spec without one gives: the rules ask for it, import may lack it.
+      return { cognito: { userPool: identity.userPoolId, ...(identity.clientId ? { clientId: identity.clientId } : {}), ...(identity.domain ? { domain: identity.domain } : {}) } };
+    case 'cognito-managed': {
+      const { email } = identity;
+      return {
+        cognito: { userPool: MANAGED_POOL, ...(identity.domain ? { domain: identity.domain } : {}), poolName: identity.poolName },
+        invitation: { subject: identity.invitation.subject, message: identity.invitation.message },
+        ...(email ? { email: { sesSourceArn: email.sourceArn, ...(email.from ? { from: email.from } : {}), ...(email.replyTo ? { replyTo: email.replyTo } : {}) } } : {}),
+      };
+    }
+  }
 }

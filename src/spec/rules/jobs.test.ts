@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aJob, aProject, check, run, type Overrides } from '../../../test/helpers/specs.js';
+import { jobDoc, projectDoc, check, run, type Overrides } from '../../../test/helpers/specs.js';
 import {
   autoLabelingSupported,
   concurrentTasksWithinDefaultQuota,
@@ -19,7 +19,7 @@ const CUSTOM_FIELDS = {
 const CUSTOM = { type: 'custom', labels: undefined, ...CUSTOM_FIELDS };
 const FILES = { files: { 'task.liquid.html': '<crowd-form></crowd-form>' } };
 const labels = (n: number) => Array.from({ length: n }, (_, i) => `label-${i + 1}`);
-const aTask = (task: Record<string, unknown>, spec: Overrides['spec'] = {}) => aJob({ spec: { ...spec, task } });
+const aTask = (task: Record<string, unknown>, spec: Overrides['spec'] = {}) => jobDoc({ spec: { ...spec, task } });
 
 describe('labelCountWithinLimits', () => {
   it.each<[string, number, boolean, string[]]>([
@@ -52,7 +52,7 @@ describe('labelCountWithinLimits', () => {
 
 describe('labelAttributeNameValid', () => {
   it('accepts the defaults: the job name, plus -ref for segmentation', () => {
-    expect(check(labelAttributeNameValid, [aJob()])).toEqual([]);
+    expect(check(labelAttributeNameValid, [jobDoc()])).toEqual([]);
     expect(check(labelAttributeNameValid, [aTask({ type: 'semantic-segmentation', labels: ['Road'] })])).toEqual([]);
     expect(check(labelAttributeNameValid, [aTask({ type: 'semantic-segmentation-adjustment', labels: ['Road'] })])).toEqual([]);
   });
@@ -61,11 +61,11 @@ describe('labelAttributeNameValid', () => {
     expect(check(labelAttributeNameValid, [aTask({ type: 'semantic-segmentation', labels: ['Road'] }, { labelAttributeName: 'masks' })])).toEqual([
       'error label-attribute-name spec.labelAttributeName',
     ]);
-    expect(check(labelAttributeNameValid, [aJob({ spec: { labelAttributeName: 'answer-ref' } })])).toEqual(['error label-attribute-name spec.labelAttributeName']);
+    expect(check(labelAttributeNameValid, [jobDoc({ spec: { labelAttributeName: 'answer-ref' } })])).toEqual(['error label-attribute-name spec.labelAttributeName']);
   });
 
   it('forbids -metadata, pointing at the job name when the attribute defaults to it', () => {
-    expect(check(labelAttributeNameValid, [aJob({ name: 'odd-metadata' })])).toEqual(['error label-attribute-name metadata.name']);
+    expect(check(labelAttributeNameValid, [jobDoc({ name: 'odd-metadata' })])).toEqual(['error label-attribute-name metadata.name']);
     expect(check(labelAttributeNameValid, [aTask(CUSTOM, { labelAttributeName: 'x-metadata' })], FILES)).toEqual(['error label-attribute-name spec.labelAttributeName']);
   });
 
@@ -75,12 +75,12 @@ describe('labelAttributeNameValid', () => {
 });
 
 describe('workerDurationsInRange', () => {
-  const workers = (taskTimeLimit: string, taskAvailability: string) => [aJob({ spec: { workers: { taskTimeLimit, taskAvailability } } })];
+  const workers = (taskTimeLimit: string, taskAvailability: string) => [jobDoc({ spec: { workers: { taskTimeLimit, taskAvailability } } })];
 
   it('accepts the bounds, and the defaults', () => {
     expect(check(workerDurationsInRange, workers('30s', '60s'))).toEqual([]);
     expect(check(workerDurationsInRange, workers('8h', '30d'))).toEqual([]);
-    expect(check(workerDurationsInRange, [aJob()])).toEqual([]);
+    expect(check(workerDurationsInRange, [jobDoc()])).toEqual([]);
   });
 
   it('reports each duration outside its range, in human form', () => {
@@ -96,7 +96,7 @@ describe('workerDurationsInRange', () => {
 describe('taskFieldsMatchType', () => {
   it('accepts a complete custom task, and a built-in task without custom fields', () => {
     expect(check(taskFieldsMatchType, [aTask(CUSTOM)], FILES)).toEqual([]);
-    expect(check(taskFieldsMatchType, [aJob()])).toEqual([]);
+    expect(check(taskFieldsMatchType, [jobDoc()])).toEqual([]);
   });
 
   it('reports each field a custom task lacks, at its type', () => {
@@ -142,11 +142,11 @@ describe('autoLabelingSupported', () => {
 
 describe('concurrentTasksWithinDefaultQuota', () => {
   it('accepts up to 1000', () => {
-    expect(check(concurrentTasksWithinDefaultQuota, [aJob({ spec: { workers: { maxConcurrentTasks: 1000 } } })])).toEqual([]);
+    expect(check(concurrentTasksWithinDefaultQuota, [jobDoc({ spec: { workers: { maxConcurrentTasks: 1000 } } })])).toEqual([]);
   });
 
   it('warns above 1000: it needs an AWS Support request', () => {
-    expect(check(concurrentTasksWithinDefaultQuota, [aJob({ spec: { workers: { maxConcurrentTasks: 1001 } } })])).toEqual([
+    expect(check(concurrentTasksWithinDefaultQuota, [jobDoc({ spec: { workers: { maxConcurrentTasks: 1001 } } })])).toEqual([
       'warning needs-quota-increase spec.workers.maxConcurrentTasks',
     ]);
   });
@@ -154,12 +154,12 @@ describe('concurrentTasksWithinDefaultQuota', () => {
 
 describe('roleInProjectAccount', () => {
   it('accepts a role in the project account, and any role when the account is not given', () => {
-    expect(check(roleInProjectAccount, [aProject({ spec: { accountId: '000000000000' } }), aJob()])).toEqual([]);
-    expect(check(roleInProjectAccount, [aProject(), aJob()])).toEqual([]);
+    expect(check(roleInProjectAccount, [projectDoc({ spec: { accountId: '000000000000' } }), jobDoc()])).toEqual([]);
+    expect(check(roleInProjectAccount, [projectDoc(), jobDoc()])).toEqual([]);
   });
 
   it('reports a role from another account', () => {
-    const [d] = run(roleInProjectAccount, [aProject({ spec: { accountId: '111111111111' } }), aJob()]);
+    const [d] = run(roleInProjectAccount, [projectDoc({ spec: { accountId: '111111111111' } }), jobDoc()]);
     expect(d).toMatchObject({ code: 'role-account-mismatch', path: 'spec.roleArn', message: "role arn:aws:iam::000000000000:role/labeling is in account 000000000000, not the project's 111111111111" });
   });
 });

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { aJob, aMember, aTeam, check, codes, load, run, teams } from '../../../test/helpers/specs.js';
+import { jobDoc, memberDoc, teamDoc, check, codes, load, run, teams } from '../../../test/helpers/specs.js';
 import { atMost25Teams, jobTeamCanLabel, jobTeamExists, memberTeamsExist, noSharedUserGroups } from './references.js';
 
 describe('memberTeamsExist', () => {
   it('accepts a Member of declared teams', () => {
-    expect(check(memberTeamsExist, [aTeam(), aTeam({ name: 'reviewers' }), aMember({ spec: { teams: ['labelers', 'reviewers'] } })])).toEqual([]);
+    expect(check(memberTeamsExist, [teamDoc(), teamDoc({ name: 'reviewers' }), memberDoc({ spec: { teams: ['labelers', 'reviewers'] } })])).toEqual([]);
   });
 
   it('reports each unknown team at its list item, suggesting a name that differs in case', () => {
-    const diagnostics = run(memberTeamsExist, [aTeam(), aMember({ spec: { teams: ['labelers', 'Labelers', 'reviewers'] } })]);
+    const diagnostics = run(memberTeamsExist, [teamDoc(), memberDoc({ spec: { teams: ['labelers', 'Labelers', 'reviewers'] } })]);
     expect(codes(diagnostics)).toEqual(['error unknown-team spec.teams[1]', 'error unknown-team spec.teams[2]']);
     expect(diagnostics.map((d) => d.hint)).toEqual(['Did you mean "labelers"? Team names are case-sensitive.', 'Declare a Team named "reviewers" or use one of: labelers.']);
   });
@@ -16,40 +16,40 @@ describe('memberTeamsExist', () => {
 
 describe('jobTeamExists', () => {
   it('accepts a job for a declared team', () => {
-    expect(check(jobTeamExists, [aTeam(), aJob()])).toEqual([]);
+    expect(check(jobTeamExists, [teamDoc(), jobDoc()])).toEqual([]);
   });
 
   it('reports a job for an undeclared team, at spec.team', () => {
-    const [d] = run(jobTeamExists, [aJob()]);
+    const [d] = run(jobTeamExists, [jobDoc()]);
     expect(d).toMatchObject({ code: 'unknown-team', path: 'spec.team', message: 'unknown team "labelers"', hint: 'Declare a Team named "labelers".' });
   });
 
   it('does not report a team that is declared but fails its schema (its own diagnostic says why)', () => {
-    const result = load([aTeam({ spec: { members: ['bob'] } }), aJob(), aMember({ spec: { teams: ['labelers'] } })]);
+    const result = load([teamDoc({ spec: { members: ['bob'] } }), jobDoc(), memberDoc({ spec: { teams: ['labelers'] } })]);
     expect(codes(result.diagnostics)).toEqual(['error invalid-format spec.members[0]']);
   });
 });
 
 describe('jobTeamCanLabel', () => {
   it('accepts a team with as many members as workers per object', () => {
-    expect(check(jobTeamCanLabel, [aTeam(), aJob({ spec: { workers: { perObject: 2 } } })])).toEqual([]);
+    expect(check(jobTeamCanLabel, [teamDoc(), jobDoc({ spec: { workers: { perObject: 2 } } })])).toEqual([]);
   });
 
   it('warns about a team without members', () => {
-    expect(check(jobTeamCanLabel, [aTeam({ spec: { members: undefined } }), aJob()])).toEqual(['warning team-without-members spec.team']);
+    expect(check(jobTeamCanLabel, [teamDoc({ spec: { members: undefined } }), jobDoc()])).toEqual(['warning team-without-members spec.team']);
   });
 
   it('counts Member documents naming the team as members', () => {
-    expect(check(jobTeamCanLabel, [aTeam({ spec: { members: undefined } }), aMember(), aJob()])).toEqual([]);
+    expect(check(jobTeamCanLabel, [teamDoc({ spec: { members: undefined } }), memberDoc(), jobDoc()])).toEqual([]);
   });
 
   it('warns when each object needs more workers than the team has', () => {
-    const [d] = run(jobTeamCanLabel, [aTeam(), aJob({ spec: { workers: { perObject: 3 } } })]);
+    const [d] = run(jobTeamCanLabel, [teamDoc(), jobDoc({ spec: { workers: { perObject: 3 } } })]);
     expect(d).toMatchObject({ severity: 'warning', code: 'too-few-workers', path: 'spec.workers.perObject', message: 'each object needs 3 workers but team "labelers" has 2' });
   });
 
   it('leaves an unknown team to jobTeamExists', () => {
-    expect(check(jobTeamCanLabel, [aJob()])).toEqual([]);
+    expect(check(jobTeamCanLabel, [jobDoc()])).toEqual([]);
   });
 });
 
@@ -70,15 +70,15 @@ describe('atMost25Teams', () => {
 
 describe('noSharedUserGroups', () => {
   it('accepts one Cognito group per team', () => {
-    expect(check(noSharedUserGroups, [aTeam(), aTeam({ name: 'reviewers', spec: { userGroup: 'review-group' } })])).toEqual([]);
+    expect(check(noSharedUserGroups, [teamDoc(), teamDoc({ name: 'reviewers', spec: { userGroup: 'review-group' } })])).toEqual([]);
   });
 
   it('reports a team whose group another team already uses: written, or defaulted from the name', () => {
-    expect(check(noSharedUserGroups, [aTeam(), aTeam({ name: 'reviewers', spec: { userGroup: 'labelers' } })])).toEqual(['error shared-user-group spec.userGroup']);
-    expect(check(noSharedUserGroups, [aTeam({ spec: { userGroup: 'reviewers' } }), aTeam({ name: 'reviewers' })])).toEqual(['error shared-user-group metadata.name']);
+    expect(check(noSharedUserGroups, [teamDoc(), teamDoc({ name: 'reviewers', spec: { userGroup: 'labelers' } })])).toEqual(['error shared-user-group spec.userGroup']);
+    expect(check(noSharedUserGroups, [teamDoc({ spec: { userGroup: 'reviewers' } }), teamDoc({ name: 'reviewers' })])).toEqual(['error shared-user-group metadata.name']);
   });
 
   it('leaves a team declared twice to noDuplicateNames', () => {
-    expect(check(noSharedUserGroups, [aTeam(), aTeam()])).toEqual([]);
+    expect(check(noSharedUserGroups, [teamDoc(), teamDoc()])).toEqual([]);
   });
 });

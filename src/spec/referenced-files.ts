@@ -5,11 +5,11 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import type { Path, SpecDocument } from './documents.js';
 import { problem } from './loaded.js';
 
-export interface SpecFiles {
+export interface ReferencedFiles {
   read(doc: SpecDocument, at: Path, relative: string): { body: Buffer } | { diagnostic: Diagnostic };
 }
 
-export const specFilesOnDisk: SpecFiles = {
+export const referencedFilesOnDisk: ReferencedFiles = {
   read(doc, at, relative) {
     const full = path.resolve(path.dirname(doc.file), relative);
     try {
