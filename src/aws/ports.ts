@@ -22,6 +22,7 @@ import type {
   CreateWorkteamCommandInput,
   DescribeLabelingJobCommandOutput,
   LabelingJobSummary,
+  SubscribedWorkteam,
   Tag,
   UpdateWorkforceCommandInput,
   UpdateWorkteamCommandInput,
@@ -46,6 +47,8 @@ export interface SageMakerPort {
   addTags(arn: string, tags: Tag[]): Promise<void>;
   deleteTags(arn: string, keys: string[]): Promise<void>;
   listLabelingJobs(): Promise<LabelingJobSummary[]>;
+  /** The vendor (AWS Marketplace) work teams the account subscribed to. */
+  listSubscribedWorkteams(): Promise<SubscribedWorkteam[]>;
   describeLabelingJob(name: string): Promise<DescribeLabelingJobCommandOutput | undefined>;
   createLabelingJob(input: CreateLabelingJobCommandInput): Promise<string>;
   stopLabelingJob(name: string): Promise<void>;

@@ -91,6 +91,14 @@ export function sageMakerPort(connect: Connect<Sdk, SageMakerClient>): SageMaker
       });
     },
 
+    async listSubscribedWorkteams() {
+      const { sdk, client } = await connect();
+      return allPages(async (NextToken) => {
+        const page = await client.send(new sdk.ListSubscribedWorkteamsCommand({ MaxResults, NextToken }));
+        return [page.SubscribedWorkteams, page.NextToken];
+      });
+    },
+
     async describeLabelingJob(name) {
       const { sdk, client } = await connect();
       try {

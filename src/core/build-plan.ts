@@ -55,7 +55,15 @@ export function buildPlan(desired: DesiredState, live: LiveState, options: PlanO
     summary,
     context: { read, ...contextOf(live, oidc), ...(project.lock ? { lock: project.lock } : {}) },
     fingerprints: fingerprintLive(live, changes.map((c: Change) => c.address), teamOfGroup(live, project.name, read)),
+    ...costOf(changes),
   };
+}
+
+/** The plan's public jobs and what their tasks cost together. */
+function costOf(changes: readonly Change[]): Pick<Plan, 'cost'> {
+  const costs = changes.flatMap((c) => (c.kind === 'job' && c.cost ? [c.cost] : []));
+  // Summed in tenths of a cent: sums of binary fractions of a dollar drift.
+  return costs.length ? { cost: { jobs: costs.length, totalUsd: costs.reduce((sum, c) => sum + Math.round(c.totalUsd * 1000), 0) / 1000 } } : {};
 }
 
 /** Teams and people need the Region's private workforce: with none live and none in the specs, say so now. */
@@ -84,6 +92,7 @@ export function readTargets(desired: DesiredState): ReadTargets {
     manifests: uniqueSorted(desired.jobs.flatMap((j) => ('manifest' in j.input && !declaredObjects.has(j.input.manifest) ? [j.input.manifest] : []))),
     imageBuckets: uniqueSorted(desired.jobs.flatMap((j) => imageBucketsOf(j, desired.buckets))).filter((b) => !declaredBuckets.has(b)),
     jobs: desired.jobs.map((j) => j.name),
+    ...(desired.jobs.some((j) => j.workforce.type === 'vendor') ? { vendorTeams: true } : {}),
   };
 }
 

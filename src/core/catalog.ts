@@ -97,6 +97,8 @@ export const BUILT_IN_TASK_TYPES: Readonly<Record<Exclude<TaskType, 'custom'>, B
 export const TASK_TIME_LIMIT_SECONDS = { min: 30, max: MAX_TASK_SECONDS } as const;
 /** Private and vendor workforces: 60 s to 30 days (§3.3). */
 export const TASK_AVAILABILITY_SECONDS = { min: 60, max: 30 * 24 * 3600 } as const;
+/** The public crowd (Mechanical Turk): tasks stay available 6 h unless set, 12 h at most (§3.3). */
+export const PUBLIC_TASK_AVAILABILITY_SECONDS = { default: 6 * 3600, max: 12 * 3600 } as const;
 /** MaxConcurrentTaskCount above this needs an AWS Support request (§3.3). */
 export const DEFAULT_MAX_CONCURRENT_TASKS = 1000;
 /** Dataset objects per job (§5.1); semantic segmentation: 20,000. */
@@ -128,6 +130,37 @@ export function builtInHumanTaskUi(type: TaskType, region: string): string | und
 export function autoLabelingAlgorithmArn(type: TaskType, region: string): string | undefined {
   const algorithm = type === 'custom' ? undefined : BUILT_IN_TASK_TYPES[type].autoLabelingAlgorithm;
   return algorithm && `arn:aws:sagemaker:${region}:${AUTO_LABELING_ACCOUNT}:labeling-job-algorithm-specification/${algorithm}`;
+}
+
+/** The Region's public crowd, the work team of every Mechanical Turk job (aws-facts §2.1). */
+export function publicCrowdArn(region: string): string {
+  return `arn:aws:sagemaker:${region}:${BUILT_IN_UI_ACCOUNT}:workteam/public-crowd/default`;
+}
+
+// What Mechanical Turk workers may be paid per task, in tenths of a cent, by task family (the API reference of
+// PublicWorkforceTaskPrice). Its lists name classification, bounding box, semantic segmentation and custom tasks;
+// named entity recognition is text work and takes the classification list, and verification and adjustment jobs
+// take their family's (INFERRED: not listed).
+const CLASSIFICATION_PRICES = [12, 24, 36, 48, 60, 72, 120, 240, 360, 480, 600, 720, 840, 960, 1080, 1200];
+const BOUNDING_BOX_PRICES = CLASSIFICATION_PRICES.filter((p) => p >= 36);
+const SEGMENTATION_PRICES = [840, 960, 1080, 1200];
+
+/** The price points a public job of this type may pay, in tenths of a cent, lowest first. */
+export function publicPrices(type: TaskType): readonly number[] {
+  if (type.startsWith('bounding-box')) return BOUNDING_BOX_PRICES;
+  if (type.startsWith('semantic-segmentation')) return SEGMENTATION_PRICES;
+  return CLASSIFICATION_PRICES;
+}
+
+/** USD in tenths of a cent, when it is a whole number of them (AWS's smallest unit); else undefined. */
+export function tenthCentsOf(usd: number): number | undefined {
+  const tenths = Math.round(usd * 1000);
+  return Math.abs(usd * 1000 - tenths) < 1e-6 ? tenths : undefined;
+}
+
+/** `$0.036`: tenths of a cent as dollars, always to the tenth of a cent. */
+export function formatUsd(tenthCents: number): string {
+  return `$${Math.floor(tenthCents / 1000)}.${String(tenthCents % 1000).padStart(3, '0')}`;
 }
 
 /** The work team ARN AWS gives a private team: known before the team exists, so a job can be planned with it. */

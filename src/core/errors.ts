@@ -6,7 +6,7 @@ import type { Diagnostic } from './diagnostics.js';
 export type ErrorSource = 'user' | 'aws' | 'internal';
 
 /**
- * A coded error as hosts show it. `code` is always gtctl's own (kebab-case, stable: `plan-mismatch`,
+ * A coded error as hosts show it. `code` is always gtctl's own (kebab-case, stable: `stale-plan`,
  * `aws-access-denied`); `awsCode` is AWS's error name, passed through as AWS spells it, when AWS answered.
  */
 export interface CodedError {

@@ -28,6 +28,8 @@ export const OPERATIONS: Readonly<Record<'sts' | 'sagemaker' | 'cognito-idp' | '
     DescribeWorkforce: read('sagemaker:DescribeWorkforce'),
     ListWorkteams: read('sagemaker:ListWorkteams'),
     ListLabelingJobs: read('sagemaker:ListLabelingJobs'),
+    // Only for specs with vendor jobs: the AWS Marketplace teams the account subscribed to.
+    ListSubscribedWorkteams: read('sagemaker:ListSubscribedWorkteams'),
     DescribeLabelingJob: read('sagemaker:DescribeLabelingJob'),
     ListTags: read('sagemaker:ListTags'),
     // Team and job creates carry Tags, which SageMaker authorizes as AddTags as well; CreateWorkforce carries none

@@ -40,11 +40,21 @@ describe('buildImportedTree', () => {
     expect(tree.jobs[0]!.value).toMatchObject({ adopt: false, tags: { a: 'b' } });
   });
 
-  it('leaves out a job for the public crowd, with a warning', () => {
-    const job = aLiveJob('public', { human: { WorkteamArn: 'arn:aws:sagemaker:us-east-1:394669845002:workteam/public-crowd/default' } });
-    const tree = buildImportedTree(input({ jobs: [job] }));
-    expect(tree.jobs).toEqual([]);
-    expect(tree.warnings[0]).toMatch(/"public" is not for a private team/);
+  it('imports a public-crowd job with its price and a vendor job by its team ARN; leaves out a team it cannot name', () => {
+    const publicJob = aLiveJob('public', {
+      request: { InputConfig: { DataSource: { S3DataSource: { ManifestS3Uri: 's3://b/in.manifest' } }, DataAttributes: { ContentClassifiers: ['FreeOfPersonallyIdentifiableInformation'] } } },
+      human: { WorkteamArn: 'arn:aws:sagemaker:us-east-1:394669845002:workteam/public-crowd/default', PublicWorkforceTaskPrice: { AmountInUsd: { Dollars: 0, Cents: 3, TenthFractionsOfACent: 6 } } },
+    });
+    const vendorArn = 'arn:aws:sagemaker:us-east-1:111122223333:workteam/vendor-crowd/acme-labeling';
+    const vendorJob = aLiveJob('vendor', { human: { WorkteamArn: vendorArn } });
+    const odd = aLiveJob('odd', { human: { WorkteamArn: 'arn:aws:sagemaker:us-east-1:1:workteam/other/x' } });
+    const tree = buildImportedTree(input({ jobs: [publicJob, vendorJob, odd] }));
+    expect(tree.jobs.map((j) => [j.value.name, j.value.workforce])).toEqual([
+      ['public', { type: 'public', priceTenthCents: 36 }],
+      ['vendor', { type: 'vendor', team: vendorArn }],
+    ]);
+    expect(tree.jobs[0]!.value.workers.contentClassifiers).toEqual(['freeOfPersonallyIdentifiableInformation']);
+    expect(tree.warnings[0]).toMatch(/"odd" goes to a work team gtctl cannot name/);
   });
 
   it('sorts every kind by name', () => {

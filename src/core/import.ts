@@ -6,7 +6,7 @@
 import { BUILT_IN_TASK_TYPES, GROUND_TRUTH_LAMBDA_ACCOUNTS } from './catalog.js';
 import type { LabelingJobRequest } from './jobs/request.js';
 import { OWNERSHIP_TAG, userEmail, type LiveBucket, type LiveJob, type LiveState, type LiveTeam, type LiveWorkforce } from './live.js';
-import type { Bucket, LabelingJob, ObjectOwnership, Project, PublicAccessBlock, TaskType, Tags, Team, Workforce } from './model.js';
+import type { Bucket, ContentClassifier, JobWorkforce, LabelingJob, ObjectOwnership, Project, PublicAccessBlock, TaskType, Tags, Team, Workforce } from './model.js';
 
 /** A comment for the written document: beside the value of the resolved field at `field` (`[]`: above the document). */
 export interface ImportComment {
@@ -211,9 +211,9 @@ function parseLabelFile(text: string | undefined): LabelFile | undefined {
 function jobOf(job: LiveJob, input: ImportInput, owned: Ownership, teamByArn: ReadonlyMap<string, string>, warnings: string[]): Imported<LabelingJob> | undefined {
   const r: LabelingJobRequest = job.request;
   const h = r.HumanTaskConfig;
-  const team = teamByArn.get(h.WorkteamArn) ?? /:workteam\/private-crowd\/(.+)$/.exec(h.WorkteamArn)?.[1];
-  if (!team) {
-    warnings.push(`labeling job "${job.name}" is not for a private team (${h.WorkteamArn}): not imported, gtctl manages private workforces only`);
+  const workforce = workforceOfJob(r, teamByArn);
+  if (!workforce) {
+    warnings.push(`labeling job "${job.name}" goes to a work team gtctl cannot name (${h.WorkteamArn}): not imported`);
     return undefined;
   }
   const comments: ImportComment[] = [];
@@ -230,7 +230,7 @@ function jobOf(job: LiveJob, input: ImportInput, owned: Ownership, teamByArn: Re
   const stopping = r.StoppingConditions;
   const value: LabelingJob = {
     name: job.name,
-    team,
+    workforce,
     roleArn: r.RoleArn,
     input: { manifest: r.InputConfig.DataSource.S3DataSource.ManifestS3Uri },
     output: r.OutputConfig.S3OutputPath,
@@ -252,6 +252,7 @@ function jobOf(job: LiveJob, input: ImportInput, owned: Ownership, teamByArn: Re
       taskTimeLimitSeconds: h.TaskTimeLimitInSeconds,
       taskAvailabilitySeconds: h.TaskAvailabilityLifetimeInSeconds,
       maxConcurrentTasks: h.MaxConcurrentTaskCount,
+      contentClassifiers: (r.InputConfig.DataAttributes?.ContentClassifiers ?? []).flatMap((c) => CONTENT_CLASSIFIERS[c] ?? []).sort(),
     },
     state: stopped ? 'stopped' : 'running',
     autoLabeling: r.LabelingJobAlgorithmsConfig !== undefined,
@@ -267,6 +268,18 @@ function jobOf(job: LiveJob, input: ImportInput, owned: Ownership, teamByArn: Re
     ...owned(job.tags),
   };
   return { value, comments };
+}
+
+const CONTENT_CLASSIFIERS: Readonly<Record<string, ContentClassifier>> = { FreeOfPersonallyIdentifiableInformation: 'freeOfPersonallyIdentifiableInformation', FreeOfAdultContent: 'freeOfAdultContent' };
+
+/** Whom a live job's tasks go to: a private team (by name), the public crowd (with its price), or a vendor team (by ARN). */
+function workforceOfJob(r: LabelingJobRequest, teamByArn: ReadonlyMap<string, string>): JobWorkforce | undefined {
+  const arn = r.HumanTaskConfig.WorkteamArn;
+  const price = r.HumanTaskConfig.PublicWorkforceTaskPrice?.AmountInUsd;
+  if (arn.includes(':workteam/public-crowd/')) return { type: 'public', priceTenthCents: price ? price.Dollars * 1000 + price.Cents * 10 + price.TenthFractionsOfACent : 0 };
+  if (arn.includes(':workteam/vendor-crowd/')) return { type: 'vendor', team: arn };
+  const team = teamByArn.get(arn) ?? /:workteam\/private-crowd\/(.+)$/.exec(arn)?.[1];
+  return team === undefined ? undefined : { type: 'private', team };
 }
 
 function instructionsOf(labelFile: LabelFile | undefined): { short?: string; full?: string } {

@@ -173,6 +173,8 @@ export interface LiveState {
    * and the `source-ref` buckets of `manifests`). A bucket missing here is unknown: absent, or not readable.
    */
   imageBucketCors: Readonly<Record<string, readonly CorsRule[]>>;
+  /** The AWS Marketplace vendor teams the account subscribed to (read only when a job goes to one). */
+  vendorTeams: readonly LiveVendorTeam[];
   /** Every labeling job name in the Region: names can never be reused, case-insensitively. */
   jobNames: readonly string[];
   /** Jobs the specs name (matched case-insensitively), described. */
@@ -182,6 +184,14 @@ export interface LiveState {
    * ownership tag (absent: unmanaged, or its tags could not be read), to list what no spec declares.
    */
   inventory?: LiveInventory;
+}
+
+/** A vendor work team the account subscribed to: `name` is its ARN's last part (`workteam/vendor-crowd/<name>`). */
+export interface LiveVendorTeam {
+  arn: string;
+  name: string;
+  title?: string;
+  seller?: string;
 }
 
 export interface LiveInventory {

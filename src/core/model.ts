@@ -148,9 +148,19 @@ export type TaskType = (typeof TASK_TYPES)[number];
 
 export type JobInput = { manifest: string } | { fromPrefix: string };
 
+/**
+ * Who gets a job's tasks: a Team of the specs (`private`), Amazon Mechanical Turk's public crowd, paid per task
+ * (`public`; the price in tenths of a cent, exact), or a vendor team the account subscribed to through AWS
+ * Marketplace (`vendor`; its name or ARN, found at plan time).
+ */
+export type JobWorkforce = { type: 'private'; team: string } | { type: 'public'; priceTenthCents: number } | { type: 'vendor'; team: string };
+
+/** What the data is free of (`InputConfig.DataAttributes.ContentClassifiers`): Mechanical Turk workers may see it. */
+export type ContentClassifier = 'freeOfPersonallyIdentifiableInformation' | 'freeOfAdultContent';
+
 export interface LabelingJob {
   name: string;
-  team: string;
+  workforce: JobWorkforce;
   roleArn: string;
   input: JobInput;
   output: string;
@@ -176,6 +186,7 @@ export interface LabelingJob {
     taskTimeLimitSeconds: number;
     taskAvailabilitySeconds: number;
     maxConcurrentTasks: number;
+    contentClassifiers: readonly ContentClassifier[];
   };
   state: 'running' | 'stopped';
   autoLabeling: boolean;

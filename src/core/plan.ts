@@ -44,6 +44,7 @@ export interface FieldDiff {
  * | job-name-taken         | a job name used before (never reusable)                                     |
  * | job-changed            | an existing job's spec changed (jobs cannot be updated)                     |
  * | job-input              | the job's input would make it fail (manifest, CORS, Region)                 |
+ * | vendor-not-subscribed  | a vendor job's team is not one the account subscribed to                    |
  * | bucket-not-empty       | a bucket gone from the specs still holds objects                            |
  */
 export type BlockedCode =
@@ -57,6 +58,7 @@ export type BlockedCode =
   | 'job-name-taken'
   | 'job-changed'
   | 'job-input'
+  | 'vendor-not-subscribed'
   | 'bucket-not-empty';
 
 interface ChangeBase {
@@ -150,9 +152,22 @@ export interface JobUpload {
   contentType: string;
 }
 
+/**
+ * What a public job costs: every object of its manifest, times the workers per object, times the price per task
+ * (AWS's Mechanical Turk fees come on top). In USD, computed in tenths of a cent (AWS's unit) so that it is exact.
+ */
+export interface JobCost {
+  objects: number;
+  workersPerObject: number;
+  pricePerTaskUsd: number;
+  totalUsd: number;
+}
+
 export interface JobChange extends ChangeBase {
   kind: 'job';
   name: string;
+  /** create of a public job: what its tasks cost. */
+  cost?: JobCost;
   /** create: the request apply sends, as is, after the uploads. */
   request?: LabelingJobRequest;
   uploads: JobUpload[];
@@ -197,6 +212,8 @@ export interface ReadTargets {
   imageBuckets?: string[];
   /** Jobs the specs name. */
   jobs: string[];
+  /** Whether a job goes to a vendor team: the account's subscriptions are read. Absent in older saved plans. */
+  vendorTeams?: boolean;
 }
 
 /** Live identifiers the plan resolved, for changes that reference them (a created workforce fills them in at apply). */
@@ -223,6 +240,8 @@ export interface Plan {
   context: PlanContext;
   /** Hash of every live object read, by address ("absent" for addresses a change expects not to exist). */
   fingerprints: Record<string, string>;
+  /** The public jobs this plan creates, and their tasks' total cost in USD (absent when there are none). */
+  cost?: { jobs: number; totalUsd: number };
 }
 
 export function emptySummary(): Summary {

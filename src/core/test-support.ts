@@ -132,6 +132,7 @@ export function liveState(parts: { workforce?: LiveWorkforce | null; userPool?: 
     prefixes: {},
     manifests: {},
     imageBucketCors: {},
+    vendorTeams: [],
     jobNames: [],
     jobs: [],
   };

@@ -8,7 +8,7 @@
 import type { DescribeLabelingJobCommandOutput, LabelingJobSummary } from '@aws-sdk/client-sagemaker';
 import type { SageMakerPort } from '../aws/ports.js';
 import type { LabelingJobRequest } from '../core/jobs/request.js';
-import { OWNERSHIP_TAG, type LiveInventory, type LiveJob } from '../core/live.js';
+import { OWNERSHIP_TAG, type LiveInventory, type LiveJob, type LiveVendorTeam } from '../core/live.js';
 import type { ReadTargets } from '../core/plan.js';
 
 export async function readJobs(
@@ -42,6 +42,19 @@ export async function describeWithTags(sageMaker: SageMakerPort, name: string): 
 }
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** AWS leaves zero parts out of the price it describes; gtctl always sends all three. */
+function priceOf(amount: { Dollars?: number; Cents?: number; TenthFractionsOfACent?: number }): { Dollars: number; Cents: number; TenthFractionsOfACent: number } {
+  return { Dollars: amount.Dollars ?? 0, Cents: amount.Cents ?? 0, TenthFractionsOfACent: amount.TenthFractionsOfACent ?? 0 };
+}
+
+/** The vendor teams the account subscribed to, when a job of the specs goes to one (ceil(V / 100) calls). */
+export async function readVendorTeams(sageMaker: SageMakerPort, read: Pick<ReadTargets, 'vendorTeams'>): Promise<LiveVendorTeam[]> {
+  if (!read.vendorTeams) return [];
+  return (await sageMaker.listSubscribedWorkteams())
+    .flatMap((t) => (t.WorkteamArn ? [{ arn: t.WorkteamArn, name: t.WorkteamArn.slice(t.WorkteamArn.lastIndexOf('/') + 1), ...(t.MarketplaceTitle ? { title: t.MarketplaceTitle } : {}), ...(t.SellerName ? { seller: t.SellerName } : {}) }] : []))
+    .sort((a, b) => byCodeUnit(a.arn, b.arn));
+}
 
 export function toLiveJob(d: DescribeLabelingJobCommandOutput): LiveJob {
   const counters = d.LabelCounters;
@@ -84,7 +97,10 @@ export function toRequest(d: DescribeLabelingJobCommandOutput): LabelingJobReque
     LabelingJobName: d.LabelingJobName ?? '',
     LabelAttributeName: d.LabelAttributeName ?? '',
     RoleArn: d.RoleArn ?? '',
-    InputConfig: { DataSource: { S3DataSource: { ManifestS3Uri: d.InputConfig?.DataSource?.S3DataSource?.ManifestS3Uri ?? '' } } },
+    InputConfig: {
+      DataSource: { S3DataSource: { ManifestS3Uri: d.InputConfig?.DataSource?.S3DataSource?.ManifestS3Uri ?? '' } },
+      ...(d.InputConfig?.DataAttributes?.ContentClassifiers?.length ? { DataAttributes: { ContentClassifiers: [...d.InputConfig.DataAttributes.ContentClassifiers].sort() } } : {}),
+    },
     OutputConfig: { S3OutputPath: d.OutputConfig?.S3OutputPath ?? '', ...(d.OutputConfig?.KmsKeyId ? { KmsKeyId: d.OutputConfig.KmsKeyId } : {}) },
     ...(d.LabelCategoryConfigS3Uri ? { LabelCategoryConfigS3Uri: d.LabelCategoryConfigS3Uri } : {}),
     ...(stopping && (stopping.MaxHumanLabeledObjectCount !== undefined || stopping.MaxPercentageOfInputDatasetLabeled !== undefined)
@@ -110,6 +126,7 @@ export function toRequest(d: DescribeLabelingJobCommandOutput): LabelingJobReque
       TaskAvailabilityLifetimeInSeconds: h?.TaskAvailabilityLifetimeInSeconds ?? (publicCrowd ? PUBLIC_AVAILABILITY_SECONDS : PRIVATE_AVAILABILITY_SECONDS),
       MaxConcurrentTaskCount: h?.MaxConcurrentTaskCount ?? DEFAULT_MAX_CONCURRENT_TASKS,
       AnnotationConsolidationConfig: { AnnotationConsolidationLambdaArn: h?.AnnotationConsolidationConfig?.AnnotationConsolidationLambdaArn ?? '' },
+      ...(h?.PublicWorkforceTaskPrice?.AmountInUsd ? { PublicWorkforceTaskPrice: { AmountInUsd: priceOf(h.PublicWorkforceTaskPrice.AmountInUsd) } } : {}),
     },
     Tags: (d.Tags ?? [])
       .flatMap((t) => (t.Key !== undefined ? [{ Key: t.Key, Value: t.Value ?? '' }] : []))

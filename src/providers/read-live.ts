@@ -9,7 +9,7 @@ import { INVITED_USER_ATTRIBUTE, MANAGED_USER_ATTRIBUTE, OWNERSHIP_TAG, type Liv
 import type { ReadTargets } from '../core/plan.js';
 import { MANAGED_CLIENT_NAME } from './names.js';
 import { readBuckets } from './read-buckets.js';
-import { readJobs } from './read-jobs.js';
+import { readJobs, readVendorTeams } from './read-jobs.js';
 
 /** `inventory`: also list every bucket and job of the account with its owner (`plan --show-unmanaged`; costs one Describe per job). */
 export async function readLiveState(ports: AwsPorts, target: { account: string; region: string; project: string; read: ReadTargets; inventory?: boolean }): Promise<LiveState> {
@@ -24,7 +24,7 @@ export async function readLiveState(ports: AwsPorts, target: { account: string; 
   });
   const storageAndJobs = Promise.all([storageRead, jobsRead]);
   storageAndJobs.catch(() => undefined);
-  const [workforces, workteams] = await Promise.all([ports.sageMaker.listWorkforces(), ports.sageMaker.listWorkteams()]);
+  const [workforces, workteams, vendorTeams] = await Promise.all([ports.sageMaker.listWorkforces(), ports.sageMaker.listWorkteams(), readVendorTeams(ports.sageMaker, target.read)]);
   // ListWorkforces lists vendor workforces too (aws-evidence E8): the project's is the Region's one private workforce.
   const workforce = workforces.find(isPrivate);
   const [teams, userPool] = await Promise.all([
@@ -61,6 +61,7 @@ export async function readLiveState(ports: AwsPorts, target: { account: string; 
     users,
     groupMembers,
     ...storage,
+    vendorTeams,
     jobNames,
     jobs,
     ...(target.inventory ? { inventory: { buckets: bucketInventory ?? [], jobs: jobInventory ?? [] } } : {}),

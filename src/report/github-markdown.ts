@@ -3,7 +3,7 @@
 // plan of any size gives a valid comment (GitHub refuses bodies past 65,536 characters) and never an error.
 import type { Change, MembershipChange, Plan } from '../core/plan.js';
 import { renderFieldDiff, type TextFilter } from './field-diff.js';
-import { isDestructive } from './plan-human.js';
+import { costLine, isDestructive } from './plan-human.js';
 import { isSecretPath } from './secrets.js';
 import { styleFor } from './style.js';
 
@@ -103,10 +103,11 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
-/** `Plan: 1 to create, ...; 5 unchanged.`, in bold. */
-export function summaryMarkdown(plan: Pick<Plan, 'summary'>): string {
+/** `Plan: 1 to create, ...; 5 unchanged.`, in bold; with public jobs, what their tasks cost on the next line. */
+export function summaryMarkdown(plan: Pick<Plan, 'summary' | 'cost'>): string {
   const s = plan.summary;
-  return `**Plan: ${s.create} to create, ${s.update} to update, ${s.delete} to delete, ${s.stop} to stop, ${s.blocked} blocked; ${s['no-op']} unchanged.**`;
+  const line = `**Plan: ${s.create} to create, ${s.update} to update, ${s.delete} to delete, ${s.stop} to stop, ${s.blocked} blocked; ${s['no-op']} unchanged.**`;
+  return plan.cost ? `${line}\n\n${escapeMarkdown(costLine(plan.cost))}` : line;
 }
 
 export interface PlanSectionOptions {

@@ -59,6 +59,12 @@ describe('renderPlan: what a reviewer reads', () => {
     );
   });
 
+  it('a public job: its cost beside it, and the total under the summary', () => {
+    const text = renderPlan(plans.publicJob(), PLAIN);
+    expect(text).toContain('      # create the labeling job (text-classification, public crowd at $0.036 a task)\n      # cost: 3 objects x 2 workers x $0.036 = $0.216\n');
+    expect(text).toContain("Plan: 1 to create, 0 to update, 0 to delete, 0 to stop, 0 blocked; 0 unchanged.\nCost of public jobs: $0.216 (1 job), paid to Mechanical Turk workers; AWS's fees come on top.\n");
+  });
+
   it('removing bob: a line under the team, and again in the loud section at the end', () => {
     const text = renderPlan(plans.removeBob(), PLAIN);
     expect(lines(text).slice(2, 4)).toEqual([`  team ${TEAM}: members`, '    - bob@example.com (removed, signed out)']);

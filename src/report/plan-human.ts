@@ -1,6 +1,7 @@
 // The plan for people: terraform-like markers, memberships grouped under their team, destructive changes listed
 // last and loudly, a summary line. A pull request that adds one person must read at a glance.
-import type { Action, Change, MembershipChange, Plan } from '../core/plan.js';
+import { formatUsd } from '../core/catalog.js';
+import type { Action, Change, JobCost, MembershipChange, Plan } from '../core/plan.js';
 import { hasChanges } from '../core/plan.js';
 import { renderFieldDiff, type TextFilter } from './field-diff.js';
 import { maskEmailsIn } from './mask.js';
@@ -41,6 +42,7 @@ export function renderPlan(plan: Plan, style: Style, options: RenderPlanOptions 
     for (const change of destructive) out.push(...renderChange(change, style, text, true));
   }
   out.push(GAP, summaryLine(plan));
+  if (plan.cost) out.push(costLine(plan.cost));
   const blocked = plan.changes.filter((c) => c.action === 'blocked').map((c) => text(c.address));
   if (blocked.length > 0) {
     const which = blocked.length === 1 ? `${blocked[0]} is blocked` : `${blocked.slice(0, -1).join(', ')} and ${blocked.at(-1)} are blocked`;
@@ -48,6 +50,19 @@ export function renderPlan(plan: Plan, style: Style, options: RenderPlanOptions 
   }
   return `${collapseGaps(out).join('\n')}\n`;
 }
+
+/** `Cost of public jobs: $0.216 (2 jobs), paid to Mechanical Turk workers; AWS's fees come on top.` */
+export function costLine(cost: NonNullable<Plan['cost']>): string {
+  return `Cost of public jobs: ${usd(cost.totalUsd)} (${cost.jobs} job${cost.jobs === 1 ? '' : 's'}), paid to Mechanical Turk workers; AWS's fees come on top.`;
+}
+
+/** `3 objects x 2 workers x $0.036 = $0.216`: how a public job's cost comes about. */
+export function jobCostText(cost: JobCost): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(cost.objects, 'object')} x ${plural(cost.workersPerObject, 'worker')} x ${usd(cost.pricePerTaskUsd)} = ${usd(cost.totalUsd)}`;
+}
+
+const usd = (dollars: number) => formatUsd(Math.round(dollars * 1000));
 
 export function summaryLine(plan: Pick<Plan, 'summary'>): string {
   const s = plan.summary;
@@ -95,6 +110,7 @@ function renderChange(change: Change, style: Style, text: TextFilter, loud: bool
           : `${marker(change.action, style)} ${address}`;
   // A blocked change's reason is what the user must act on: not dimmed.
   const why = reasons.map((r) => `${DETAIL}${change.action === 'blocked' ? `# ${r}` : style.dim(`# ${r}`)}`);
+  if (change.kind === 'job' && change.cost) why.push(`${DETAIL}${style.yellow(`# cost: ${jobCostText(change.cost)}`)}`);
   const fields = change.diff.filter((d) => !isSecretPath(d.path)).flatMap((d) => renderFieldDiff(d, style, DETAIL, text));
   return [`${CHANGE}${head}`, ...why, ...fields];
 }

@@ -53,6 +53,16 @@ describe('planJson', () => {
     expect(blocked).toMatchObject({ address: 'team/labelers', blockedBy: 'not-managed' });
   });
 
+  it('gives a public job its cost, and the plan the total after the summary', () => {
+    const doc = JSON.parse(planJson(plans.publicJob()));
+    expect(doc.changes[0]).toMatchObject({ address: 'job/crowd-job', cost: { objects: 3, workersPerObject: 2, pricePerTaskUsd: 0.036, totalUsd: 0.216 } });
+    expect(Object.keys(doc)).toEqual(['formatVersion', 'project', 'region', 'account', 'changes', 'summary', 'cost']);
+    expect(doc.cost).toEqual({ jobs: 1, totalUsd: 0.216 });
+    // The saved plan carries the same, and reads back with it.
+    const saved = readSavedPlan(planFile(plans.publicJob(), META)).plan;
+    expect(saved.cost).toEqual({ jobs: 1, totalUsd: 0.216 });
+  });
+
   it('lists dependencies, and nothing apply-only (kind, desired objects, fingerprints)', () => {
     const doc = JSON.parse(planJson(plans.addAlice()));
     expect(doc.changes[1]).toEqual({ address: `membership/${TEAM}/alice@example.com`, action: 'create', diff: [], reasons: [`add to team ${TEAM}`], dependsOn: ['member/alice@example.com'] });

@@ -1,7 +1,7 @@
 // The plan for scripts (`plan --json`, design §5) and the saved plan (`plan --out FILE`): the same document, the
 // saved one carrying what apply needs. Keys in a fixed order and values with sorted keys: equal plans give
 // byte-identical text, so a saved plan can be diffed, hashed and reviewed.
-import { ACTIONS, type Action, type Change, type FieldDiff, type Plan, type PlanContext, type Summary } from '../core/plan.js';
+import { ACTIONS, type Action, type Change, type FieldDiff, type JobCost, type Plan, type PlanContext, type Summary } from '../core/plan.js';
 import { GtctlError } from '../core/errors.js';
 import type { Unmanaged } from '../core/unmanaged.js';
 import { isSecretPath, withoutSecrets } from './secrets.js';
@@ -15,11 +15,22 @@ export interface PlanFileMeta {
 /** The public fields of one change, in contract order. */
 function publicChange(change: Change): Record<string, unknown> {
   const { address, action, blockedBy, reasons, dependsOn } = change;
-  return { address, action, ...(blockedBy ? { blockedBy } : {}), diff: change.diff.filter((d) => !isSecretPath(d.path)).map(publicDiff), reasons, dependsOn };
+  const cost = change.kind === 'job' && change.cost ? { cost: publicCost(change.cost) } : {};
+  return { address, action, ...(blockedBy ? { blockedBy } : {}), diff: change.diff.filter((d) => !isSecretPath(d.path)).map(publicDiff), reasons, ...cost, dependsOn };
 }
 
 function publicDiff(d: FieldDiff): Record<string, unknown> {
   return { path: d.path, before: sortedKeys(withoutSecrets(d.before)), after: sortedKeys(withoutSecrets(d.after)) };
+}
+
+/** Keys in contract order, whatever order the value has them in. */
+function publicCost({ objects, workersPerObject, pricePerTaskUsd, totalUsd }: JobCost): JobCost {
+  return { objects, workersPerObject, pricePerTaskUsd, totalUsd };
+}
+
+/** `cost: { jobs, totalUsd }` after the summary, when the plan creates public jobs. */
+function costOf(plan: Plan): Pick<Plan, 'cost'> {
+  return plan.cost ? { cost: { jobs: plan.cost.jobs, totalUsd: plan.cost.totalUsd } } : {};
 }
 
 function summaryOf(summary: Summary): Record<Action, number> {
@@ -35,7 +46,7 @@ function head(plan: Plan): Record<string, unknown> {
  * `--show-unmanaged`, `unmanaged: { teams, users, jobs, buckets }` after the summary (absent otherwise).
  */
 export function planJson(plan: Plan, extra: { unmanaged?: Unmanaged } = {}): string {
-  const document = { ...head(plan), changes: plan.changes.map(publicChange), summary: summaryOf(plan.summary), ...(extra.unmanaged ? { unmanaged: extra.unmanaged } : {}) };
+  const document = { ...head(plan), changes: plan.changes.map(publicChange), summary: summaryOf(plan.summary), ...costOf(plan), ...(extra.unmanaged ? { unmanaged: extra.unmanaged } : {}) };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
@@ -46,12 +57,15 @@ export function planJson(plan: Plan, extra: { unmanaged?: Unmanaged } = {}): str
 export function planFile(plan: Plan, meta: PlanFileMeta): string {
   const changes = plan.changes.map((change) => {
     const { address: _a, action: _b, blockedBy: _f, diff: _c, reasons: _d, dependsOn: _e, ...rest } = change;
-    return { ...publicChange(change), ...(sortedKeys(rest) as Record<string, unknown>) };
+    // A public job's cost is public already, in its contract order.
+    const { cost: _g, ...applyOnly } = rest as typeof rest & { cost?: unknown };
+    return { ...publicChange(change), ...(sortedKeys(applyOnly) as Record<string, unknown>) };
   });
   const document = {
     ...head(plan),
     changes,
     summary: summaryOf(plan.summary),
+    ...costOf(plan),
     context: sortedKeys(plan.context),
     fingerprints: sortedKeys(plan.fingerprints),
     meta: { gtctlVersion: meta.gtctlVersion, specDirectory: meta.specDirectory },
@@ -124,6 +138,7 @@ export function readSavedPlan(text: string): { plan: Plan; meta: PlanFileMeta } 
     summary: summary as Summary,
     context: doc.context as unknown as PlanContext,
     fingerprints: doc.fingerprints as Record<string, string>,
+    ...(isRecord(doc.cost) ? { cost: doc.cost as NonNullable<Plan['cost']> } : {}),
   };
   return { plan, meta };
 }

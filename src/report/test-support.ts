@@ -3,6 +3,7 @@
 import { buildPlan } from '../core/build-plan.js';
 import type { Change, Plan } from '../core/plan.js';
 import { aLivePool, aLiveTeam, aLiveUser, aManagedWorkforce, aProject, aTeam, desiredState, liveState, NOW } from '../core/test-support.js';
+import { aJob, BUCKET } from '../core/jobs/test-support.js';
 import { styleFor } from './style.js';
 
 export const TEAM = 'Image-Classification-Testing-Team';
@@ -19,7 +20,15 @@ const converged = () =>
     members: { [TEAM]: ['bob@example.com', 'carol@example.com'] },
   });
 
+const MANIFEST = `s3://${BUCKET}/in.manifest`;
+
 export const plans = {
+  /** A public (Mechanical Turk) job over 3 objects, 2 workers each at $0.036. */
+  publicJob: () =>
+    plan(
+      { ...desiredState({ workforce: null }), jobs: [aJob({ name: 'crowd-job', input: { manifest: MANIFEST }, workforce: { type: 'public', priceTenthCents: 36 }, workers: { perObject: 2, taskTimeLimitSeconds: 300, taskAvailabilitySeconds: 21_600, maxConcurrentTasks: 1000, contentClassifiers: ['freeOfPersonallyIdentifiableInformation'] } })] },
+      { ...liveState({ workforce: null, userPool: null }), manifests: { [MANIFEST]: '{"source":"1"}\n{"source":"2"}\n{"source":"3"}\n' } },
+    ),
   /** Nothing exists yet: workforce, team, three invitations, three memberships. */
   freshAccount: () => plan(desiredState({ teams: [seedTeam(['user1@gmail.com', 'user2@gmail.com', 'user3@gmail.com'])] }), liveState({ workforce: null, userPool: null })),
   /** A pull request adds alice@example.com to the team. */

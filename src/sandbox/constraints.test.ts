@@ -212,17 +212,35 @@ function tableFromModel(model: Model, target: string, memberTraits: Record<strin
   }
 }
 
+/**
+ * Operations the sandbox serves that the trimmed reference model lacks (it keeps only the operations gtctl first
+ * called), so their tables cannot be checked against it: they are transcribed by hand from the full API reference,
+ * from shapes the checked operations also use (WorkteamName, WorkteamArn, NextToken, MaxResults). Only these may be
+ * absent from the model; once the model gains one, the test below says to take it off this list.
+ */
+const SAGEMAKER_BEYOND_MODEL = ['ListSubscribedWorkteams', 'DescribeSubscribedWorkteam'];
+
 const services = [
-  { name: 'SageMaker', file: 'sagemaker.json', table: sageMakerService.constraints, served: Object.keys(sageMakerService.operations) },
-  { name: 'Cognito', file: 'cognito-identity-provider.json', table: cognitoService.constraints, served: Object.keys(cognitoService.operations) },
+  {
+    name: 'SageMaker',
+    file: 'sagemaker.json',
+    table: sageMakerService.constraints,
+    served: Object.keys(sageMakerService.operations),
+    beyondModel: SAGEMAKER_BEYOND_MODEL,
+  },
+  { name: 'Cognito', file: 'cognito-identity-provider.json', table: cognitoService.constraints, served: Object.keys(cognitoService.operations), beyondModel: [] },
   // S3 operations are chosen inside its handler, so only its table's own entries can be checked.
-  { name: 'S3', file: 's3.json', table: s3Constraints, served: Object.keys(s3Constraints) },
+  { name: 'S3', file: 's3.json', table: s3Constraints, served: Object.keys(s3Constraints), beyondModel: [] },
 ];
+
+/** The table without the operations listed as beyond the model. */
+const withinModel = (table: ConstraintTable, beyondModel: readonly string[]): ConstraintTable =>
+  Object.fromEntries(Object.entries(table).filter(([operation]) => !beyondModel.includes(operation)));
 
 const haveModels = existsSync(modelsDir);
 
 (haveModels ? describe : describe.skip)(`constraint tables agree with the AWS models${haveModels ? '' : ` (skipped: ${modelsDir} is absent)`}`, () => {
-  describe.each(services)('$name', ({ file, table, served }) => {
+  describe.each(services)('$name', ({ file, table, served, beyondModel }) => {
     const model = haveModels ? loadModel(file) : { namespace: '', shapes: {} };
 
     it('has a table entry for every operation the sandbox serves', () => {
@@ -230,7 +248,12 @@ const haveModels = existsSync(modelsDir);
     });
 
     it('states every constraint of every tabled operation as the model does, and no other', () => {
-      expect(disagreements(model, table)).toEqual([]);
+      expect(disagreements(model, withinModel(table, beyondModel))).toEqual([]);
+    });
+
+    it('lists as beyond the model only operations it serves and tables that the model really lacks', () => {
+      expect(beyondModel.filter((operation) => !served.includes(operation) || !(operation in table))).toEqual([]);
+      expect(beyondModel.filter((operation) => model.shapes[`${model.namespace}#${operation}`] !== undefined)).toEqual([]);
     });
   });
 });

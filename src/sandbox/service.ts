@@ -54,7 +54,10 @@ export type JsonOperation = (input: any, ctx: RequestContext) => unknown | Promi
 /** A worker's answers to a labeling job's tasks (admin route `POST /_sandbox/sagemaker/label`, `gtctl sandbox label`). */
 export interface LabelRequest {
   job: string;
-  /** The worker's e-mail (their Cognito username); they must be a member of the job's team. */
+  /**
+   * The worker: on a private team, the e-mail (or Cognito username) of a member of the team; on the public crowd or a
+   * vendor team, any name (such workers are in no Cognito group of the account).
+   */
   worker: string;
   /** Answers by data object: `object` is the 0-based line index in the job's input manifest. */
   /** Classification: a label or a list of labels; other task types: the worker's raw answer object. */

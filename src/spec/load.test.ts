@@ -6,6 +6,10 @@ import { bucketDoc, jobDoc, memberDoc, projectDoc, teamDoc, load, yamlOf } from 
 import { loadSpecs } from './load.js';
 
 describe('loadSpecs', () => {
+  it.each(['even-odd', 'public-crowd'])('loads the %s example without any diagnostic', async (example) => {
+    expect((await loadSpecs(`specs/${example}`)).diagnostics).toEqual([]);
+  });
+
   it('loads the even-odd example without any diagnostic', async () => {
     const result = await loadSpecs('specs/even-odd');
     expect(result.diagnostics).toEqual([]);
@@ -18,7 +22,7 @@ describe('loadSpecs', () => {
       ['user2@gmail.com', ['Image-Classification-Testing-Team']],
       ['user3@gmail.com', ['Image-Classification-Testing-Team']],
     ]);
-    expect(desired.jobs[0]!.workers).toEqual({ perObject: 1, taskTimeLimitSeconds: 300, taskAvailabilitySeconds: 864_000, maxConcurrentTasks: 1000 });
+    expect(desired.jobs[0]!.workers).toEqual({ perObject: 1, taskTimeLimitSeconds: 300, taskAvailabilitySeconds: 864_000, maxConcurrentTasks: 1000, contentClassifiers: [] });
     expect(desired.buckets[0]!.objects.map((o) => [o.key, Buffer.from(o.bodyBase64, 'base64').toString()])).toEqual([
       ['Input/1.txt', '42'],
       ['Input/2.txt', '19'],

@@ -84,7 +84,8 @@ export type BucketDocument = Document<
 export type LabelingJobDocument = Document<
   'LabelingJob',
   {
-    team: string;
+    workforce?: 'private' | 'public' | 'vendor';
+    team?: string;
     roleArn: string;
     input: { manifest?: string; fromPrefix?: string };
     output: string;
@@ -102,7 +103,14 @@ export type LabelingJobDocument = Document<
       preAnnotationLambdaArn?: string;
       consolidationLambdaArn?: string;
     };
-    workers?: { perObject?: number; taskTimeLimit?: string; taskAvailability?: string; maxConcurrentTasks?: number };
+    workers?: {
+      perObject?: number;
+      taskTimeLimit?: string;
+      taskAvailability?: string;
+      maxConcurrentTasks?: number;
+      pricePerTask?: number;
+      contentClassifiers?: Array<import('../core/model.js').ContentClassifier>;
+    };
     state?: 'running' | 'stopped';
     autoLabeling?: boolean;
     outputKmsKeyId?: string;

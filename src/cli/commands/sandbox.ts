@@ -145,7 +145,7 @@ const labelCommand: CommandModule<object, LabelArgs> = {
       .option('endpoint', { type: 'string', describe: 'The sandbox URL (default: AWS_ENDPOINT_URL)' })
       .option('region', { type: 'string', describe: "The job's region (default: AWS_REGION, else us-east-1)" })
       .option('job', { type: 'string', demandOption: true, describe: 'Labeling job name' })
-      .option('as', { type: 'string', demandOption: true, describe: "The worker's e-mail (a member of the job's team)" })
+      .option('as', { type: 'string', demandOption: true, describe: "The worker: a member's e-mail for a private team's job, any name for a public-crowd or vendor job" })
       .option('answers', { type: 'string', describe: 'JSON file: [{ "object": 0, "label": "Even Number" }, ...] (default: ask on the terminal)' }),
   handler: async (args) => {
     const endpoint = args.endpoint ?? process.env['AWS_ENDPOINT_URL'];

@@ -3,13 +3,14 @@
 // cannot be undone; a job dropped from the specs is forgotten, never stopped. Tags alone change in place (update),
 // which is also how an unmanaged job with `metadata.adopt` is taken over. Names compare case-insensitively.
 import { address } from '../address.js';
+import { formatUsd } from '../catalog.js';
 import { preflight } from '../jobs/preflight.js';
 import type { LabelingJobRequest } from '../jobs/request.js';
-import { resolveJob, type JobWorld } from '../jobs/resolve.js';
+import { resolveJob, vendorTeamArn, type JobWorld } from '../jobs/resolve.js';
 import { parseS3Uri } from '../s3-uri.js';
-import type { LiveState } from '../live.js';
+import type { LiveState, LiveVendorTeam } from '../live.js';
 import type { Bucket, CorsRule, LabelingJob, Project } from '../model.js';
-import type { FieldDiff, JobChange } from '../plan.js';
+import type { FieldDiff, JobChange, JobCost } from '../plan.js';
 import type { KindPlan } from './kind-plan.js';
 import { desiredTags } from './ownership.js';
 import { pairAndClaim } from './pairing.js';
@@ -18,7 +19,7 @@ import { same, tagDiffs } from './values.js';
 const RUNNING = new Set(['Initializing', 'InProgress']);
 
 export function planJobs(desired: readonly LabelingJob[], buckets: readonly Bucket[], project: Project, live: LiveState): KindPlan {
-  const world: JobWorld = { region: live.region, account: live.account, project, buckets, prefixes: live.prefixes, manifests: live.manifests };
+  const world: JobWorld = { region: live.region, account: live.account, project, buckets, prefixes: live.prefixes, manifests: live.manifests, vendorTeams: vendorTeamsOf(live) };
   const corsOf = (bucket: string): readonly CorsRule[] | undefined =>
     buckets.find((b) => b.name === bucket)?.cors ?? live.buckets.find((b) => b.name === bucket)?.cors ?? live.imageBucketCors[bucket];
   const changes: JobChange[] = [];
@@ -39,13 +40,19 @@ export function planJobs(desired: readonly LabelingJob[], buckets: readonly Buck
         noOps++;
         continue;
       }
+      const unsubscribed = unsubscribedVendor(job, world);
+      if (unsubscribed) {
+        changes.push({ ...base, dependsOn: [], action: 'blocked', blockedBy: 'vendor-not-subscribed', diff: [], reasons: [unsubscribed] });
+        continue;
+      }
       const resolved = resolveJob(job, world);
       const problems = preflight(job, resolved.manifest, { corsOf });
       if (problems.length > 0) {
         changes.push({ ...base, dependsOn: [], action: 'blocked', blockedBy: 'job-input', diff: [], reasons: problems });
         continue;
       }
-      changes.push({ ...base, action: 'create', request: resolved.request, uploads: resolved.uploads, diff: createDiff(resolved.request), reasons: [`create the labeling job (${job.task.type}, team ${job.team})`] });
+      const cost = costOf(job, resolved.manifest);
+      changes.push({ ...base, action: 'create', request: resolved.request, uploads: resolved.uploads, diff: createDiff(job, resolved.request), reasons: [`create the labeling job (${job.task.type}, ${workersOf(job)})`], ...(cost ? { cost } : {}) });
       continue;
     }
     if (pair.clash) {
@@ -91,16 +98,57 @@ export function planJobs(desired: readonly LabelingJob[], buckets: readonly Buck
   return { changes, noOps };
 }
 
-/** Addresses a new job waits for: its team, its buckets, and objects in them that this apply writes. */
+/** Addresses a new job waits for: its team (private jobs: a Team of the specs), its buckets, and objects in them that this apply writes. */
 function inputsOf(job: LabelingJob): string[] {
   const input = 'manifest' in job.input ? job.input.manifest : job.input.fromPrefix;
-  return [address.team(job.team), ...new Set([parseS3Uri(input).bucket, parseS3Uri(job.output).bucket].map(address.bucket))];
+  const team = job.workforce.type === 'private' ? [address.team(job.workforce.team)] : [];
+  return [...team, ...new Set([parseS3Uri(input).bucket, parseS3Uri(job.output).bucket].map(address.bucket))];
 }
 
-function createDiff(request: LabelingJobRequest): FieldDiff[] {
+/**
+ * The vendor teams a job may name: the account's subscriptions, and the vendor teams of existing jobs (a job keeps its
+ * team when the subscription ends, and must not then read as changed).
+ */
+function vendorTeamsOf(live: LiveState): LiveVendorTeam[] {
+  const ofJobs = live.jobs.flatMap((j) => {
+    const arn = j.request.HumanTaskConfig.WorkteamArn;
+    return arn.includes(':workteam/vendor-crowd/') && !live.vendorTeams.some((t) => t.arn === arn) ? [{ arn, name: arn.slice(arn.lastIndexOf('/') + 1) }] : [];
+  });
+  return [...live.vendorTeams, ...ofJobs];
+}
+
+/** Why a new vendor job cannot be created: its team is not one the account subscribed to (undefined: it is). */
+function unsubscribedVendor(job: LabelingJob, world: JobWorld): string | undefined {
+  const { workforce } = job;
+  if (workforce.type !== 'vendor' || vendorTeamArn(workforce.team, world.vendorTeams) !== undefined) return undefined;
+  const known = world.vendorTeams.map((t) => (t.title ? `${t.name} ("${t.title}")` : t.name));
+  return `vendor team "${workforce.team}" is not one this account subscribed to in ${world.region}${known.length ? ` (subscribed: ${known.join(', ')})` : ' (it has no vendor subscriptions)'}: subscribe to it in AWS Marketplace, or name a subscribed team by its name or ARN`;
+}
+
+/** Who gets the tasks, for the create reason. */
+function workersOf(job: LabelingJob): string {
+  const { workforce } = job;
+  if (workforce.type === 'private') return `team ${workforce.team}`;
+  if (workforce.type === 'vendor') return `vendor team ${workforce.team}`;
+  return `public crowd at ${formatUsd(workforce.priceTenthCents)} a task`;
+}
+
+/** A public job's cost: each object of the manifest is labeled by `perObject` workers, each paid the price. */
+function costOf(job: LabelingJob, manifest: string | undefined): JobCost | undefined {
+  if (job.workforce.type !== 'public' || manifest === undefined) return undefined;
+  const objects = manifest.split(/\r?\n/).filter((line) => line.trim() !== '').length;
+  const { perObject } = job.workers;
+  const price = job.workforce.priceTenthCents;
+  return { objects, workersPerObject: perObject, pricePerTaskUsd: price / 1000, totalUsd: (objects * perObject * price) / 1000 };
+}
+
+function createDiff(job: LabelingJob, request: LabelingJobRequest): FieldDiff[] {
   const h = request.HumanTaskConfig;
+  const { workforce } = job;
   return [
-    { path: 'team', after: h.WorkteamArn.slice(h.WorkteamArn.lastIndexOf('/') + 1) },
+    workforce.type === 'public'
+      ? { path: 'workers.pricePerTask', after: formatUsd(workforce.priceTenthCents) }
+      : { path: workforce.type === 'vendor' ? 'vendorTeam' : 'team', after: h.WorkteamArn.slice(h.WorkteamArn.lastIndexOf('/') + 1) },
     { path: 'input', after: request.InputConfig.DataSource.S3DataSource.ManifestS3Uri },
     { path: 'output', after: request.OutputConfig.S3OutputPath },
     { path: 'workers.perObject', after: h.NumberOfHumanWorkersPerDataObject },
@@ -118,7 +166,7 @@ function sameBuiltManifest(job: LabelingJob, live: LabelingJobRequest, wanted: L
   const wantedUri = wanted.InputConfig.DataSource.S3DataSource.ManifestS3Uri;
   const built = (uri: string) => uri.slice(0, uri.lastIndexOf('/') + 1) + 'manifest-';
   if (!('fromPrefix' in job.input) || !liveUri.startsWith(built(wantedUri))) return live;
-  return { ...live, InputConfig: { DataSource: { S3DataSource: { ManifestS3Uri: wantedUri } } } };
+  return { ...live, InputConfig: { ...live.InputConfig, DataSource: { S3DataSource: { ManifestS3Uri: wantedUri } } } };
 }
 
 /** Every field of the request but the tags (which AWS lets change), flattened: `HumanTaskConfig.TaskTitle`. */

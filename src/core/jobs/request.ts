@@ -5,7 +5,11 @@ export interface LabelingJobRequest {
   LabelingJobName: string;
   LabelAttributeName: string;
   RoleArn: string;
-  InputConfig: { DataSource: { S3DataSource: { ManifestS3Uri: string } } };
+  InputConfig: {
+    DataSource: { S3DataSource: { ManifestS3Uri: string } };
+    /** What the data is free of, sorted (`FreeOfPersonallyIdentifiableInformation`, `FreeOfAdultContent`). */
+    DataAttributes?: { ContentClassifiers: Array<'FreeOfPersonallyIdentifiableInformation' | 'FreeOfAdultContent'> };
+  };
   OutputConfig: { S3OutputPath: string; KmsKeyId?: string };
   LabelCategoryConfigS3Uri?: string;
   StoppingConditions?: { MaxHumanLabeledObjectCount?: number; MaxPercentageOfInputDatasetLabeled?: number };
@@ -22,6 +26,8 @@ export interface LabelingJobRequest {
     TaskAvailabilityLifetimeInSeconds: number;
     MaxConcurrentTaskCount: number;
     AnnotationConsolidationConfig: { AnnotationConsolidationLambdaArn: string };
+    /** Public crowd only: what each Mechanical Turk worker is paid per task. */
+    PublicWorkforceTaskPrice?: { AmountInUsd: { Dollars: number; Cents: number; TenthFractionsOfACent: number } };
   };
   Tags: Array<{ Key: string; Value: string }>;
 }

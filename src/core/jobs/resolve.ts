@@ -1,9 +1,9 @@
 // A job spec resolved against the Region and account: the exact CreateLabelingJob request, the files gtctl writes
 // before it (content-addressed, so an unchanged spec resolves to the same URIs on every plan), and the manifest
 // text the pre-flight checks.
-import { autoLabelingAlgorithmArn, builtInHumanTaskUi, builtInLambdas, workteamArn } from '../catalog.js';
+import { autoLabelingAlgorithmArn, builtInHumanTaskUi, builtInLambdas, publicCrowdArn, workteamArn } from '../catalog.js';
 import { desiredTags } from '../diff/ownership.js';
-import type { LivePrefixObject } from '../live.js';
+import type { LivePrefixObject, LiveVendorTeam } from '../live.js';
 import type { Bucket, LabelingJob, Project } from '../model.js';
 import type { JobUpload } from '../plan.js';
 import { parseS3Uri } from '../s3-uri.js';
@@ -29,7 +29,34 @@ export interface JobWorld {
   prefixes: Readonly<Record<string, readonly LivePrefixObject[]>>;
   /** Live text of input manifests the specs do not declare. */
   manifests: Readonly<Record<string, string>>;
+  /** The vendor teams the account subscribed to. */
+  vendorTeams: readonly LiveVendorTeam[];
 }
+
+/** The ARN of a vendor team the spec names by ARN, or by name (its ARN's last part, or its Marketplace title). */
+export function vendorTeamArn(team: string, vendorTeams: readonly LiveVendorTeam[]): string | undefined {
+  return vendorTeams.find((t) => t.arn === team || t.name === team || t.title === team)?.arn;
+}
+
+/** The team the tasks go to. An unsubscribed vendor team is blocked before a job is built (diff/jobs.ts). */
+function workteamOf(job: LabelingJob, world: JobWorld): string {
+  const { workforce } = job;
+  switch (workforce.type) {
+    case 'private':
+      return workteamArn(world.region, world.account, workforce.team);
+    case 'public':
+      return publicCrowdArn(world.region);
+    case 'vendor':
+      return vendorTeamArn(workforce.team, world.vendorTeams) ?? workforce.team;
+  }
+}
+
+/** AWS's price: dollars, cents and tenths of a cent. */
+function amountInUsd(tenthCents: number): { Dollars: number; Cents: number; TenthFractionsOfACent: number } {
+  return { Dollars: Math.floor(tenthCents / 1000), Cents: Math.floor((tenthCents % 1000) / 10), TenthFractionsOfACent: tenthCents % 10 };
+}
+
+const CONTENT_CLASSIFIERS = { freeOfPersonallyIdentifiableInformation: 'FreeOfPersonallyIdentifiableInformation', freeOfAdultContent: 'FreeOfAdultContent' } as const;
 
 export function resolveJob(job: LabelingJob, world: JobWorld): ResolvedJob {
   const uploads: JobUpload[] = [];
@@ -68,7 +95,10 @@ export function resolveJob(job: LabelingJob, world: JobWorld): ResolvedJob {
     LabelingJobName: job.name,
     LabelAttributeName: job.labelAttributeName,
     RoleArn: job.roleArn,
-    InputConfig: { DataSource: { S3DataSource: { ManifestS3Uri: manifestUri } } },
+    InputConfig: {
+      DataSource: { S3DataSource: { ManifestS3Uri: manifestUri } },
+      ...(job.workers.contentClassifiers.length ? { DataAttributes: { ContentClassifiers: job.workers.contentClassifiers.map((c) => CONTENT_CLASSIFIERS[c]).sort() } } : {}),
+    },
     OutputConfig: { S3OutputPath: job.output, ...(job.outputKmsKeyId ? { KmsKeyId: job.outputKmsKeyId } : {}) },
     ...(labelUri ? { LabelCategoryConfigS3Uri: labelUri } : {}),
     ...(stopping && (stopping.maxHumanLabeledObjects !== undefined || stopping.maxPercentageLabeled !== undefined)
@@ -81,7 +111,7 @@ export function resolveJob(job: LabelingJob, world: JobWorld): ResolvedJob {
       : {}),
     ...(algorithm ? { LabelingJobAlgorithmsConfig: { LabelingJobAlgorithmSpecificationArn: algorithm } } : {}),
     HumanTaskConfig: {
-      WorkteamArn: workteamArn(world.region, world.account, job.team),
+      WorkteamArn: workteamOf(job, world),
       UiConfig: uiConfig,
       PreHumanTaskLambdaArn: lambdas.pre,
       ...(job.task.keywords.length ? { TaskKeywords: [...job.task.keywords] } : {}),
@@ -92,6 +122,7 @@ export function resolveJob(job: LabelingJob, world: JobWorld): ResolvedJob {
       TaskAvailabilityLifetimeInSeconds: job.workers.taskAvailabilitySeconds,
       MaxConcurrentTaskCount: job.workers.maxConcurrentTasks,
       AnnotationConsolidationConfig: { AnnotationConsolidationLambdaArn: lambdas.consolidation },
+      ...(job.workforce.type === 'public' ? { PublicWorkforceTaskPrice: { AmountInUsd: amountInUsd(job.workforce.priceTenthCents) } } : {}),
     },
     Tags: Object.entries(desiredTags(world.project, job.tags))
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

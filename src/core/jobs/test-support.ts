@@ -11,7 +11,7 @@ export function aJob(overrides: JobOverrides = {}): LabelingJob {
   const { task, ...rest } = overrides;
   return {
     name: 'text-analysis-job-creation',
-    team: 'Image-Classification-Testing-Team',
+    workforce: { type: 'private', team: 'Image-Classification-Testing-Team' },
     roleArn: 'arn:aws:iam::000000000000:role/AmazonSageMaker-ExecutionRole-20250818T084167',
     input: { fromPrefix: `s3://${BUCKET}/Input/` },
     output: `s3://${BUCKET}/Output/`,
@@ -25,7 +25,7 @@ export function aJob(overrides: JobOverrides = {}): LabelingJob {
       instructions: { short: 'Select Even Number if the number is divisible by 2.', examples: { good: [], bad: [] } },
       ...task,
     },
-    workers: { perObject: 1, taskTimeLimitSeconds: 300, taskAvailabilitySeconds: 864_000, maxConcurrentTasks: 1000 },
+    workers: { perObject: 1, taskTimeLimitSeconds: 300, taskAvailabilitySeconds: 864_000, maxConcurrentTasks: 1000, contentClassifiers: [] },
     state: 'running',
     autoLabeling: false,
     tags: {},

@@ -1,4 +1,5 @@
-// The identifiers SageMaker mints: ARNs, the worker portal host, job reference codes.
+// The identifiers SageMaker mints: ARNs, the worker portal host, job reference codes (and the sandbox's stand-in vendor
+// account and Marketplace listing ids).
 import { randomBytes } from 'node:crypto';
 
 /** Ground Truth's own account: it owns the public (Mechanical Turk) crowd and the built-in human task UIs. */
@@ -20,6 +21,15 @@ export const vendorWorkforceArn = (region: string, account: string, name: string
 export const resourceType = (resourceArn: string) => resourceArn.split(':')[5]?.split('/')[0];
 
 export const workteamArn = (region: string, account: string, name: string) => arn(region, account, `workteam/private-crowd/${name}`);
+
+/**
+ * The account the sandbox's vendor (AWS Marketplace) work teams live in: a vendor's team is in the vendor's account,
+ * not the subscriber's. A fixed stand-in, AWS's documentation placeholder for "another account".
+ */
+export const VENDOR_ACCOUNT = '111122223333';
+
+/** `workteam/vendor-crowd/<name>`: the vendor work team ARNs of AWS's IAM reference (`sagemaker:WorkteamType`). */
+export const vendorWorkteamArn = (region: string, name: string) => arn(region, VENDOR_ACCOUNT, `workteam/vendor-crowd/${name}`);
 
 export const publicCrowdArn = (region: string) => arn(region, GROUND_TRUTH_ACCOUNT, 'workteam/public-crowd/default');
 
@@ -47,6 +57,11 @@ export function portalSubDomain(region: string): string {
 /** A job reference code as observed: the requester's account id followed by a random suffix. */
 export function jobReferenceCode(account: string): string {
   return `${account}${randomAlphanumeric(12)}`;
+}
+
+/** UNCONFIRMED format: the AWS Marketplace listing a vendor work team is sold under, as Marketplace product pages name them. */
+export function marketplaceListingId(): string {
+  return `prodview-${randomAlphanumeric(13)}`;
 }
 
 /** The VPC endpoint SageMaker creates for a VPC-mode portal. */

@@ -215,6 +215,10 @@ export const sageMakerConstraints: ConstraintTable = {
     NextToken: nextToken,
     MaxResults: maxResults,
   }),
+  // Beyond the trimmed reference model (constraints.test.ts lists them): the full API reference gives NameContains
+  // the WorkteamName shape and WorkteamArn its own, as in the operations above.
+  ListSubscribedWorkteams: struct({ NameContains: entityName, NextToken: nextToken, MaxResults: maxResults }),
+  DescribeSubscribedWorkteam: struct({ WorkteamArn: workteamArn }, ['WorkteamArn']),
 
   CreateLabelingJob: struct(
     {

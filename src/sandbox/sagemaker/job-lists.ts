@@ -1,9 +1,10 @@
 // ListLabelingJobs (the requester's view) and ListLabelingJobsForWorkteam (a work team's view). Both settle every
 // job against the clock first, so statuses and counters are current.
 import type { RequestContext } from '../service.js';
+import { teamCrowd } from './crowds.js';
 import { resourceNotFound } from './errors.js';
 import { jobFailure, jobOutput } from './jobs.js';
-import { isPublicCrowd, labelCounters, settleJob } from './job-status.js';
+import { labelCounters, settleJob } from './job-status.js';
 import { nameContains, page, sorted, withinTimes, type PageRequest, type SortOrder } from './pagination.js';
 import { regionState, type JobRecord } from './state.js';
 
@@ -67,13 +68,13 @@ export const jobListOperations = {
   },
 
   /**
-   * Every job sent to the team, whatever its status (UNCONFIRMED: AWS may list only jobs with work left).
+   * Every job sent to the team (any team a job can be sent to, crowds.ts), whatever its status (UNCONFIRMED: AWS
+   * may list only jobs with work left).
    * PendingHuman counts the objects still waiting for answers while the job is InProgress.
    */
   async ListLabelingJobsForWorkteam(input: ListForWorkteamInput, ctx: RequestContext) {
     const records = regionState(ctx.state.sagemaker, ctx.region);
-    if (!isPublicCrowd(input.WorkteamArn) && !Object.values(records.workteams).some((t) => t.arn === input.WorkteamArn))
-      throw resourceNotFound(`Work team ${input.WorkteamArn} does not exist.`);
+    if (!teamCrowd(ctx, records, input.WorkteamArn)) throw resourceNotFound(`Work team ${input.WorkteamArn} does not exist.`);
     const matching = (await settledJobs(ctx)).filter(
       (job) =>
         job.request.HumanTaskConfig.WorkteamArn === input.WorkteamArn &&

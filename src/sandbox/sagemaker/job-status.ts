@@ -6,16 +6,15 @@
 //   InProgress --30 days after creation--> Failed
 //   Initializing | InProgress --StopLabelingJob or a stopping condition--> Stopping --transition delay--> Stopped
 import type { RequestContext } from '../service.js';
+import { crowdInArn } from './crowds.js';
 import { writeOutputManifest } from './output.js';
 import type { JobRecord } from './state.js';
 
 const DAY_MS = 86_400_000;
 /** Jobs fail after 30 days (aws-facts §3.1). */
 const MAX_JOB_MS = 30 * DAY_MS;
-/** TaskAvailabilityLifetimeInSeconds when not given: 30 days for private teams, 6 hours for the public crowd. */
+/** TaskAvailabilityLifetimeInSeconds when not given: 30 days for private and vendor teams, 6 hours for the public crowd. */
 const DEFAULT_AVAILABILITY_S = { private: 2_592_000, public: 21_600 };
-
-export const isPublicCrowd = (workteamArn: string) => workteamArn.includes(':workteam/public-crowd/');
 
 export function labelCounters(job: JobRecord) {
   const labeled = job.objects.filter((o) => o.consolidated).length;
@@ -67,7 +66,7 @@ export async function settleJob(ctx: RequestContext, job: JobRecord): Promise<Jo
   }
   if (job.status === 'InProgress') {
     const config = job.request.HumanTaskConfig;
-    const lifetimeS = config.TaskAvailabilityLifetimeInSeconds ?? DEFAULT_AVAILABILITY_S[isPublicCrowd(config.WorkteamArn) ? 'public' : 'private'];
+    const lifetimeS = config.TaskAvailabilityLifetimeInSeconds ?? DEFAULT_AVAILABILITY_S[crowdInArn(config.WorkteamArn) === 'public' ? 'public' : 'private'];
     const expiresAt = job.startedMs! + lifetimeS * 1000;
     const deadline = job.createdMs + MAX_JOB_MS;
     if (deadline <= now && deadline < expiresAt) {

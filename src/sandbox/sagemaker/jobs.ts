@@ -2,16 +2,18 @@
 // Request problems AWS checks synchronously are ValidationExceptions; problems with the S3 inputs make the job
 // fail after it starts (job-inputs.ts). Status changes with the clock (job-status.ts).
 import type { RequestContext } from '../service.js';
-import { isBuiltInHumanTaskUi, jobReferenceCode, labelingJobArn, publicCrowdArn } from './arns.js';
+import { isBuiltInHumanTaskUi, jobReferenceCode, labelingJobArn } from './arns.js';
+import { teamCrowd } from './crowds.js';
 import { resourceInUse, resourceNotFound, validation } from './errors.js';
 import { readJobInputs } from './job-inputs.js';
-import { beginStop, isPublicCrowd, labelCounters, settleJob } from './job-status.js';
+import { beginStop, labelCounters, settleJob } from './job-status.js';
+import { checkTaskPrice } from './public-crowd.js';
 import { checkRoleAssumable } from './roles.js';
 import { regionState, type JobRecord, type LabelingJobRequest, type RegionState, type Tag } from './state.js';
 import { putTags, tagsOf } from './tags.js';
 import { jobTaskType, type TaskType } from './task-types.js';
 
-/** TaskAvailabilityLifetimeInSeconds ceilings (aws-facts §3.3): 30 days for private teams, 12 hours for the public crowd. */
+/** TaskAvailabilityLifetimeInSeconds ceilings (aws-facts §3.3): 30 days for private and vendor teams, 12 hours for the public crowd. */
 const MAX_AVAILABILITY_S = { private: 2_592_000, public: 43_200 };
 
 export async function findJob(ctx: RequestContext, records: RegionState, name: string): Promise<JobRecord> {
@@ -32,11 +34,10 @@ function checkRequest(ctx: RequestContext, records: RegionState, input: CreateLa
     throw validation(`LabelAttributeName ${attribute} ${taskType.refAttribute ? 'must' : 'must not'} end with "-ref" for ${taskType.name} labeling jobs.`);
 
   const config = input.HumanTaskConfig;
-  const publicCrowd = isPublicCrowd(config.WorkteamArn);
-  if (publicCrowd ? config.WorkteamArn !== publicCrowdArn(ctx.region) : !Object.values(records.workteams).some((t) => t.arn === config.WorkteamArn))
-    throw validation(`Work team ${config.WorkteamArn} does not exist.`);
-  // INFERRED: Mechanical Turk workers are paid per task, so a public-crowd job needs a price.
-  if (publicCrowd && !config.PublicWorkforceTaskPrice) throw validation('Jobs for the public crowd need PublicWorkforceTaskPrice.');
+  // A private team of the account, the region's public crowd, or a vendor team the account subscribes to.
+  const crowd = teamCrowd(ctx, records, config.WorkteamArn);
+  if (!crowd) throw validation(`Work team ${config.WorkteamArn} does not exist.`);
+  checkTaskPrice(config, taskType, crowd);
 
   const ui = config.UiConfig;
   if (!ui.UiTemplateS3Uri === !ui.HumanTaskUiArn) throw validation('UiConfig needs exactly one of UiTemplateS3Uri and HumanTaskUiArn.');
@@ -45,7 +46,7 @@ function checkRequest(ctx: RequestContext, records: RegionState, input: CreateLa
 
   if (config.TaskTimeLimitInSeconds > taskType.maxTaskTimeSeconds)
     throw validation(`TaskTimeLimitInSeconds can be at most ${taskType.maxTaskTimeSeconds} for ${taskType.name} labeling jobs.`);
-  const maxAvailability = MAX_AVAILABILITY_S[publicCrowd ? 'public' : 'private'];
+  const maxAvailability = MAX_AVAILABILITY_S[crowd === 'public' ? 'public' : 'private'];
   if ((config.TaskAvailabilityLifetimeInSeconds ?? 0) > maxAvailability)
     throw validation(`TaskAvailabilityLifetimeInSeconds can be at most ${maxAvailability} for this work team.`);
 }

@@ -2,6 +2,7 @@
 // object's worker responses once it is consolidated, and the output manifest when the job completes or stops.
 import type { RequestContext } from '../service.js';
 import { groundTruthDate } from './consolidation.js';
+import { crowdInArn } from './crowds.js';
 import { parseS3Uri } from './job-inputs.js';
 import type { JobRecord, WorkerAnswer } from './state.js';
 import type { TaskType } from './task-types.js';
@@ -32,23 +33,28 @@ export async function writeOutputManifest(ctx: RequestContext, job: JobRecord, a
 
 /**
  * `annotations/worker-response/iteration-1/<object index>/<date>.json`: every answer to one object, with the
- * worker's Cognito identity. The answer key is the built-in template's crowd element (UNCONFIRMED: a real template
- * names it with its own `name` attribute).
+ * worker's Cognito identity (private workforces only, aws-facts §5: public-crowd and vendor workers have none). The
+ * answer key is the built-in template's crowd element (UNCONFIRMED: a real template names it with its own `name`
+ * attribute). `workerId` starts with the kind of team: `private.` as AWS's examples show, `public.` and `vendor.`
+ * by analogy (UNCONFIRMED).
  */
 export async function writeWorkerResponses(ctx: RequestContext, job: JobRecord, taskType: TaskType, index: number, atMs: number): Promise<void> {
+  const crowd = crowdInArn(job.request.HumanTaskConfig.WorkteamArn) ?? 'private';
   const answers = job.objects[index]!.answers.map((answer) => ({
     acceptanceTime: new Date(answer.answeredMs).toISOString(),
     answerContent: { [taskType.answerElement]: answerContent(taskType, answer) },
     submissionTime: new Date(answer.answeredMs).toISOString(),
     timeSpentInSeconds: 0,
-    workerId: `private.${ctx.region}.${answer.sub.replace(/-/g, '')}`,
-    workerMetadata: {
-      identityData: {
-        identityProviderType: 'Cognito',
-        issuer: `https://cognito-idp.${ctx.region}.amazonaws.com/${answer.userPool}`,
-        sub: answer.sub,
+    workerId: `${crowd}.${ctx.region}.${answer.sub.replace(/-/g, '')}`,
+    ...(answer.userPool !== undefined && {
+      workerMetadata: {
+        identityData: {
+          identityProviderType: 'Cognito',
+          issuer: `https://cognito-idp.${ctx.region}.amazonaws.com/${answer.userPool}`,
+          sub: answer.sub,
+        },
       },
-    },
+    }),
   }));
   const { bucket, key } = outputObject(job, `annotations/worker-response/iteration-1/${index}/${groundTruthDate(atMs)}.json`);
   await ctx.backends.s3.putObject(bucket, key, json({ answers }), 'application/json', new Date(atMs));

@@ -24,6 +24,11 @@ export interface RegionState {
   humanTaskUis: Record<string, HumanTaskUiRecord>;
   /** By resource ARN; removed with the resource. */
   tags: Record<string, Tag[]>;
+  /**
+   * Vendor work teams the account subscribes to (admin route `vendor-workteam`), by team name, as
+   * DescribeSubscribedWorkteam answers them. Absent in state files saved before it existed.
+   */
+  subscribedWorkteams?: Record<string, SubscribedWorkteam>;
 }
 
 export interface Tag {
@@ -56,6 +61,15 @@ export interface WorkforceRecord {
   settlesAtMs: number;
 }
 
+/** A vendor's work team as ListSubscribedWorkteams and DescribeSubscribedWorkteam answer it. */
+export interface SubscribedWorkteam {
+  WorkteamArn: string;
+  MarketplaceTitle?: string;
+  SellerName?: string;
+  MarketplaceDescription?: string;
+  ListingId: string;
+}
+
 export interface CognitoMember {
   UserPool: string;
   UserGroup: string;
@@ -83,10 +97,13 @@ export type JobStatus = 'Initializing' | 'InProgress' | 'Completed' | 'Failed' |
 
 /** One worker's answer to one data object. */
 export interface WorkerAnswer {
-  /** Cognito username and `sub` of the worker, and the pool that vouches for them. */
+  /**
+   * Cognito username and `sub` of the worker, and the pool that vouches for them. Public-crowd and vendor workers
+   * are no Cognito users of the account: the name they were given as, an id derived from it, and no pool.
+   */
   worker: string;
   sub: string;
-  userPool: string;
+  userPool?: string;
   /** A label name, several for multi-label types, or the worker's raw answer object for other types. */
   label: string | string[] | Record<string, unknown>;
   answeredMs: number;
@@ -112,7 +129,7 @@ export interface HumanTaskConfig {
   NumberOfHumanWorkersPerDataObject: number;
   TaskTimeLimitInSeconds: number;
   TaskAvailabilityLifetimeInSeconds?: number;
-  PublicWorkforceTaskPrice?: unknown;
+  PublicWorkforceTaskPrice?: { AmountInUsd?: { Dollars?: number; Cents?: number; TenthFractionsOfACent?: number } };
   [member: string]: unknown;
 }
 

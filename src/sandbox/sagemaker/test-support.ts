@@ -219,7 +219,7 @@ export async function labelingSetup(w: World, workers: string[]): Promise<Labeli
 /** A text classification job request; `sources` and `labels` are written to the setup's bucket under the job's name. */
 export async function textClassificationJob(
   w: World,
-  setup: LabelingSetup,
+  setup: Pick<LabelingSetup, 'teamArn' | 'bucket'>,
   options: { name?: string; sources?: string[]; labels?: string[]; workers?: number; multiLabel?: boolean } = {},
   overrides: Partial<CreateLabelingJobCommandInput> = {},
 ): Promise<CreateLabelingJobCommandInput> {

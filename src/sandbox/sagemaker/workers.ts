@@ -1,13 +1,16 @@
 // The workers stand-in: sandbox-only routes (POST /_sandbox/sagemaker/<name>?region=) through which a test or a
-// person answers a labeling job's tasks as a member of the job's work team, plus the `settings` knob.
+// person answers a labeling job's tasks as one of the job's workers (a member of its private team, or anyone for the
+// public crowd and vendor teams), plus the `settings` knob.
 //   tasks    { job, worker }           -> PendingTask[]: objects the worker has not answered that still need answers
 //   label    LabelRequest               -> { accepted, jobStatus }: records answers, consolidates full objects
 //   settings { transitionMs? }          -> { transitionMs }: the status transition delay (0 = immediate)
+import { createHash } from 'node:crypto';
 import { ServiceError, type LabelRequest, type PendingTask, type RequestContext } from '../service.js';
 import { consolidate } from './consolidation.js';
+import { teamCrowd } from './crowds.js';
 import { validation } from './errors.js';
 import { findJob } from './jobs.js';
-import { afterAnswers, isPublicCrowd } from './job-status.js';
+import { afterAnswers } from './job-status.js';
 import { writeWorkerResponses } from './output.js';
 import { regionState, type JobRecord } from './state.js';
 import { jobTaskType, type TaskType } from './task-types.js';
@@ -15,27 +18,38 @@ import { cognitoMembers } from './workteams.js';
 
 const notAllowed = (message: string) => new ServiceError('AccessDeniedException', message);
 
+/** Who answers: a Cognito user of the private team's pool, or a public-crowd or vendor worker (no pool). */
 interface Worker {
   username: string;
   sub: string;
-  userPool: string;
+  userPool?: string;
 }
 
-/** The worker, who must be an enabled Cognito user in one of the groups of the job's work team. */
-async function teamMember(ctx: RequestContext, job: JobRecord, email: string): Promise<Worker> {
+/**
+ * A public-crowd (Mechanical Turk) or vendor worker works for Amazon or the vendor, not in any Cognito group of the
+ * account, so any name is taken. Their id is opaque to the requester; the sandbox derives a stable one from the name.
+ */
+function outsideWorker(name: string): Worker {
+  return { username: name, sub: createHash('sha256').update(name).digest('hex').slice(0, 32) };
+}
+
+/** The worker answering the job's tasks; on a private team, an enabled Cognito user in one of the team's groups. */
+async function jobWorker(ctx: RequestContext, job: JobRecord, name: string): Promise<Worker> {
   const teamArn = job.request.HumanTaskConfig.WorkteamArn;
-  if (isPublicCrowd(teamArn)) throw validation('Public crowd (Mechanical Turk) workers are not modelled by the sandbox.');
-  const team = Object.values(regionState(ctx.state.sagemaker, ctx.region).workteams).find((t) => t.arn === teamArn);
-  if (!team) throw validation(`The work team of labeling job ${job.name} (${teamArn}) no longer exists.`);
+  const records = regionState(ctx.state.sagemaker, ctx.region);
+  const crowd = teamCrowd(ctx, records, teamArn);
+  if (!crowd) throw validation(`The work team of labeling job ${job.name} (${teamArn}) no longer exists.`);
+  if (crowd !== 'private') return outsideWorker(name);
+  const team = Object.values(records.workteams).find((t) => t.arn === teamArn)!;
   const groups = cognitoMembers(team);
   if (groups.length === 0) throw validation('Workers of OIDC work teams are not modelled by the sandbox.');
   const userPool = groups[0]!.UserPool;
-  const user = await ctx.backends.cognito.findUser(ctx.region, userPool, email);
-  if (!user) throw notAllowed(`${email} is not a user of user pool ${userPool}.`);
-  if (!user.enabled) throw notAllowed(`${email} is disabled in user pool ${userPool}.`);
+  const user = await ctx.backends.cognito.findUser(ctx.region, userPool, name);
+  if (!user) throw notAllowed(`${name} is not a user of user pool ${userPool}.`);
+  if (!user.enabled) throw notAllowed(`${name} is disabled in user pool ${userPool}.`);
   const userGroups = await ctx.backends.cognito.groupsOfUser(ctx.region, userPool, user.username);
   const member = groups.some((g) => userGroups.includes(g.UserGroup));
-  if (!member) throw notAllowed(`${email} is not in any group of work team ${team.name} (${groups.map((g) => g.UserGroup).join(', ')}).`);
+  if (!member) throw notAllowed(`${name} is not in any group of work team ${team.name} (${groups.map((g) => g.UserGroup).join(', ')}).`);
   return { username: user.username, sub: user.sub, userPool };
 }
 
@@ -66,7 +80,7 @@ const isOpen = (object: JobRecord['objects'][number]) => !object.consolidated &&
 export const workerRoutes = {
   async tasks(body: { job?: unknown; worker?: unknown }, ctx: RequestContext): Promise<PendingTask[]> {
     const job = await findJob(ctx, regionState(ctx.state.sagemaker, ctx.region), requireString(body.job, 'job'));
-    const worker = await teamMember(ctx, job, requireString(body.worker, 'worker'));
+    const worker = await jobWorker(ctx, job, requireString(body.worker, 'worker'));
     if (job.status !== 'InProgress') return [];
     const multiLabel = jobTaskType(job.request.HumanTaskConfig).kind === 'multi-label';
     return job.objects.flatMap((object, index) =>
@@ -78,7 +92,7 @@ export const workerRoutes = {
 
   async label(body: Partial<LabelRequest>, ctx: RequestContext) {
     const job = await findJob(ctx, regionState(ctx.state.sagemaker, ctx.region), requireString(body.job, 'job'));
-    const worker = await teamMember(ctx, job, requireString(body.worker, 'worker'));
+    const worker = await jobWorker(ctx, job, requireString(body.worker, 'worker'));
     if (job.status !== 'InProgress') throw validation(`Labeling job ${job.name} is ${job.status}; only InProgress jobs take answers.`);
     if (!Array.isArray(body.answers)) throw validation('answers must be a list of { object, label }.');
     const taskType = jobTaskType(job.request.HumanTaskConfig);

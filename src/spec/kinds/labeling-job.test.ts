@@ -11,7 +11,7 @@ describe('normalizeLabelingJob', () => {
   it('fills the defaults: one worker, 5 minutes, 10 days, 1000 concurrent tasks, running, the name as label attribute', () => {
     expect(jobOf({})).toEqual({
       name: 'odd-even',
-      team: 'labelers',
+      workforce: { type: 'private', team: 'labelers' },
       roleArn: ROLE_ARN,
       input: { fromPrefix: 's3://gtctl-data/input/' },
       output: 's3://gtctl-data/output/',
@@ -24,7 +24,7 @@ describe('normalizeLabelingJob', () => {
         labels: ['Odd', 'Even'],
         instructions: { examples: { good: [], bad: [] } },
       },
-      workers: { perObject: 1, taskTimeLimitSeconds: 300, taskAvailabilitySeconds: 864_000, maxConcurrentTasks: 1000 },
+      workers: { perObject: 1, taskTimeLimitSeconds: 300, taskAvailabilitySeconds: 864_000, maxConcurrentTasks: 1000, contentClassifiers: [] },
       state: 'running',
       autoLabeling: false,
       tags: {},
@@ -43,7 +43,7 @@ describe('normalizeLabelingJob', () => {
         task: { keywords: ['numbers'], instructions: { short: 's', full: 'f', examples: { good: ['g'] } } },
       },
     });
-    expect(job.workers).toEqual({ perObject: 2, taskTimeLimitSeconds: 5_400, taskAvailabilitySeconds: 172_800, maxConcurrentTasks: 50 });
+    expect(job.workers).toEqual({ perObject: 2, taskTimeLimitSeconds: 5_400, taskAvailabilitySeconds: 172_800, maxConcurrentTasks: 50, contentClassifiers: [] });
     expect(job).toMatchObject({ state: 'stopped', outputKmsKeyId: 'alias/out', stoppingConditions: { maxPercentageLabeled: 50 }, tags: { team: 'data' } });
     expect(job.task.keywords).toEqual(['numbers']);
     expect(job.task.instructions).toEqual({ short: 's', full: 'f', examples: { good: ['g'], bad: [] } });

@@ -94,6 +94,13 @@ const CASES: Case[] = [
     what: 'job with its own workers, limits and stopping conditions',
     doc: jobDoc({ spec: { ...JOB, workers: { perObject: 3, taskTimeLimit: '1h30m', taskAvailability: '1h', maxConcurrentTasks: 200 }, stoppingConditions: { maxHumanLabeledObjects: 10, maxPercentageLabeled: 50 } } }),
   },
+  {
+    what: 'public job with its price and content classifiers',
+    doc: jobDoc({ spec: { ...JOB, workforce: 'public', team: undefined, workers: { ...JOB.workers, taskAvailability: '6h', pricePerTask: 0.036, contentClassifiers: ['freeOfAdultContent', 'freeOfPersonallyIdentifiableInformation'] } } }),
+  },
+  { what: 'public bounding-box job at $1.08', doc: jobDoc({ spec: { ...JOB, workforce: 'public', team: undefined, task: { type: 'bounding-box', labels: ['Car'] }, workers: { ...JOB.workers, taskAvailability: '12h', pricePerTask: 1.08 } } }) },
+  { what: 'vendor job by name', doc: jobDoc({ spec: { ...JOB, workforce: 'vendor', team: 'acme-labeling' } }) },
+  { what: 'vendor job by ARN, as imported', doc: adopted(jobDoc({ spec: { ...JOB, workforce: 'vendor', team: 'arn:aws:sagemaker:us-east-1:111122223333:workteam/vendor-crowd/acme-labeling' } })) },
 ];
 
 describe('write* after normalize*', () => {

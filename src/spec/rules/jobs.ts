@@ -1,6 +1,6 @@
 // Rules for labeling jobs: what CreateLabelingJob and the label category file require (aws-facts §3).
 import type { Diagnostic } from '../../core/diagnostics.js';
-import { BUILT_IN_TASK_TYPES, DEFAULT_MAX_CONCURRENT_TASKS, TASK_AVAILABILITY_SECONDS, TASK_TIME_LIMIT_SECONDS } from '../../core/catalog.js';
+import { BUILT_IN_TASK_TYPES, DEFAULT_MAX_CONCURRENT_TASKS, PUBLIC_TASK_AVAILABILITY_SECONDS, publicPrices, TASK_AVAILABILITY_SECONDS, TASK_TIME_LIMIT_SECONDS } from '../../core/catalog.js';
 import type { LabelingJob } from '../../core/model.js';
 import type { SpecDocument } from '../documents.js';
 import { formatDuration } from '../durations.js';
@@ -55,8 +55,29 @@ function durationInRange(field: 'taskTimeLimit' | 'taskAvailability', seconds: n
 
 export const workerDurationsInRange = perJob((job, doc) => [
   ...durationInRange('taskTimeLimit', job.workers.taskTimeLimitSeconds, TASK_TIME_LIMIT_SECONDS)(doc),
-  ...durationInRange('taskAvailability', job.workers.taskAvailabilitySeconds, TASK_AVAILABILITY_SECONDS)(doc),
+  ...durationInRange('taskAvailability', job.workers.taskAvailabilitySeconds, job.workforce.type === 'public' ? { min: TASK_AVAILABILITY_SECONDS.min, max: PUBLIC_TASK_AVAILABILITY_SECONDS.max } : TASK_AVAILABILITY_SECONDS)(doc),
 ]);
+
+/** Mechanical Turk pays one of AWS's price points for the task type; anything else CreateLabelingJob refuses. */
+export const publicPriceOnGrid = perJob((job, doc) => {
+  const { workforce } = job;
+  // 0: no price, or not a whole number of tenths of a cent: the normalizer has said so.
+  if (workforce.type !== 'public' || workforce.priceTenthCents === 0) return [];
+  const prices = publicPrices(job.task.type);
+  if (prices.includes(workforce.priceTenthCents)) return [];
+  const nearest = prices.reduce((best, p) => (Math.abs(p - workforce.priceTenthCents) < Math.abs(best - workforce.priceTenthCents) ? p : best));
+  const usd = (tenths: number) => (tenths / 1000).toFixed(3);
+  return [
+    problem(doc, ['spec', 'workers', 'pricePerTask'], 'price-not-on-grid', `${usd(workforce.priceTenthCents)} USD is not one of AWS's prices for ${job.task.type} tasks`, `Use the nearest, ${usd(nearest)}; the prices are ${prices.map(usd).join(', ')}.`),
+  ];
+});
+
+/** Public workers are anyone on Mechanical Turk: data with personal information must not reach them. */
+export const publicDataDeclaredFree = perJob((job, doc) =>
+  job.workforce.type === 'public' && !job.workers.contentClassifiers.includes('freeOfPersonallyIdentifiableInformation')
+    ? [problem(doc, ['spec', 'workforce'], 'public-data-pii', 'a public job sends its data to anyone on Amazon Mechanical Turk, and this job does not declare it free of personal information', 'If it is, say so with `workers: { contentClassifiers: [freeOfPersonallyIdentifiableInformation] }`; if not, use a private or vendor team.', 'warning')]
+    : [],
+);
 
 export const taskFieldsMatchType = perJob((job, doc) => {
   const out: Diagnostic[] = [];

@@ -33,14 +33,21 @@ export const memberTeamsExist: Rule = (tree) => {
   return out;
 };
 
+/** The Team a private job names, if it names one (a missing team is the normalizer's `workforce-team`). */
+function privateTeam(job: Parameters<Rule>[0]['jobs'][number]): string | undefined {
+  const { workforce } = job.value;
+  return workforce.type === 'private' && workforce.team !== '' ? workforce.team : undefined;
+}
+
+/** Private jobs name a Team of the specs; vendor teams are checked at plan time, against the account's subscriptions. */
 export const jobTeamExists: Rule = (tree) => {
   const known = declaredTeams(tree);
-  return tree.jobs
-    .filter((job) => !known.includes(job.value.team))
-    .map((job) => {
-      const { message, hint } = unknownTeam(job.value.team, known);
-      return problem(job.doc, ['spec', 'team'], 'unknown-team', message, hint);
-    });
+  return tree.jobs.flatMap((job) => {
+    const team = privateTeam(job);
+    if (team === undefined || known.includes(team)) return [];
+    const { message, hint } = unknownTeam(team, known);
+    return [problem(job.doc, ['spec', 'team'], 'unknown-team', message, hint)];
+  });
 };
 
 /** A job sent to an empty team never gets labeled; and one asking for more workers per object than the team has never completes. */
@@ -48,13 +55,14 @@ export const jobTeamCanLabel: Rule = (tree) => {
   const membership = teamMembership(tree);
   const out: Diagnostic[] = [];
   for (const job of tree.jobs) {
-    const members = membership.get(job.value.team);
+    const team = privateTeam(job);
+    const members = team === undefined ? undefined : membership.get(team);
     if (!members) continue;
     if (members.length === 0) {
-      out.push(problem(job.doc, ['spec', 'team'], 'team-without-members', `team "${job.value.team}" has no members, so nobody will work on this job`, 'Add members to the team (its `members` list or Member documents naming it).', 'warning'));
+      out.push(problem(job.doc, ['spec', 'team'], 'team-without-members', `team "${team}" has no members, so nobody will work on this job`, 'Add members to the team (its `members` list or Member documents naming it).', 'warning'));
     } else if (members.length < job.value.workers.perObject) {
       const at = valueAt(job.doc, ['spec', 'workers', 'perObject']) === undefined ? ['spec', 'team'] : ['spec', 'workers', 'perObject'];
-      out.push(problem(job.doc, at, 'too-few-workers', `each object needs ${job.value.workers.perObject} workers but team "${job.value.team}" has ${members.length}`, 'Add members to the team or lower workers.perObject; otherwise objects can never be completed.', 'warning'));
+      out.push(problem(job.doc, at, 'too-few-workers', `each object needs ${job.value.workers.perObject} workers but team "${team}" has ${members.length}`, 'Add members to the team or lower workers.perObject; otherwise objects can never be completed.', 'warning'));
     }
   }
   return out;
