@@ -56,7 +56,13 @@ export function buildPlan(desired: DesiredState, live: LiveState, options: PlanO
     context: { read, ...contextOf(live, oidc), ...(project.lock ? { lock: project.lock } : {}) },
     fingerprints: fingerprintLive(live, changes.map((c: Change) => c.address), teamOfGroup(live, project.name, read)),
     ...costOf(changes),
+    ...waitingOf(parts),
   };
+}
+
+function waitingOf(parts: readonly KindPlan[]): Pick<Plan, 'waiting'> {
+  const waiting = parts.flatMap((p) => p.waiting ?? []).sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  return waiting.length ? { waiting } : {};
 }
 
 /** The plan's public jobs and what their tasks cost together. */
@@ -71,6 +77,11 @@ function needsWorkforce(change: Change, desired: DesiredState, live: LiveState):
   if (desired.workforce || live.workforce || change.action !== 'create') return change;
   if (change.kind !== 'team' && change.kind !== 'member' && change.kind !== 'membership') return change;
   return { ...change, action: 'blocked', blockedBy: 'no-workforce', reasons: [`${live.region} has no private workforce to put it in: declare a Workforce in the specs`] } as Change;
+}
+
+function chainsOf(desired: DesiredState): Pick<ReadTargets, 'chains'> {
+  const chains = desired.jobs.flatMap((j) => ('fromJob' in j.input ? [{ job: j.name, from: j.input.fromJob }] : []));
+  return chains.length ? { chains } : {};
 }
 
 /** What the live read must cover for these specs; saved with the plan so that apply can read the same again. */
@@ -93,6 +104,7 @@ export function readTargets(desired: DesiredState): ReadTargets {
     imageBuckets: uniqueSorted(desired.jobs.flatMap((j) => imageBucketsOf(j, desired.buckets))).filter((b) => !declaredBuckets.has(b)),
     jobs: desired.jobs.map((j) => j.name),
     ...(desired.jobs.some((j) => j.workforce.type === 'vendor') ? { vendorTeams: true } : {}),
+    ...chainsOf(desired),
   };
 }
 

@@ -146,7 +146,8 @@ export const TASK_TYPES = [
 ] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 
-export type JobInput = { manifest: string } | { fromPrefix: string };
+/** A manifest in S3, a prefix gtctl builds one from, or the output manifest of another job of the specs (a chain). */
+export type JobInput = { manifest: string } | { fromPrefix: string } | { fromJob: string };
 
 /**
  * Who gets a job's tasks: a Team of the specs (`private`), Amazon Mechanical Turk's public crowd, paid per task

@@ -179,6 +179,15 @@ export interface JobChange extends ChangeBase {
   removeTags?: string[];
 }
 
+/** A chained job that the first apply after its source job finishes creates. */
+export interface WaitingJob {
+  address: string;
+  /** The source job's address. */
+  waitsFor: string;
+  /** The source job's status now (`not created` before the first apply). */
+  status: string;
+}
+
 export type Change = WorkforceChange | TeamChange | MemberChange | MembershipChange | BucketChange | ObjectChange | JobChange;
 
 export type Summary = Record<Action, number>;
@@ -212,6 +221,8 @@ export interface ReadTargets {
   imageBuckets?: string[];
   /** Jobs the specs name. */
   jobs: string[];
+  /** Chained jobs and their source jobs: a source's output manifest is read while its chain is still to create. */
+  chains?: Array<{ job: string; from: string }>;
   /** Whether a job goes to a vendor team: the account's subscriptions are read. Absent in older saved plans. */
   vendorTeams?: boolean;
 }
@@ -240,6 +251,8 @@ export interface Plan {
   context: PlanContext;
   /** Hash of every live object read, by address ("absent" for addresses a change expects not to exist). */
   fingerprints: Record<string, string>;
+  /** Chained jobs whose source job has not finished yet: no change, and nothing blocked (absent when none). */
+  waiting?: WaitingJob[];
   /** The public jobs this plan creates, and their tasks' total cost in USD (absent when there are none). */
   cost?: { jobs: number; totalUsd: number };
 }

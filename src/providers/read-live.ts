@@ -18,9 +18,12 @@ export async function readLiveState(ports: AwsPorts, target: { account: string; 
   const jobsRead = readJobs(ports.sageMaker, target.read, { ...(target.inventory ? { inventory: true } : {}) });
   // A job's manifest is fixed once the job exists: prefixes whose jobs all exist are not listed (nor their objects
   // read) again; for a large text dataset that would be one GET per object on every plan.
+  // A chain still to create reads its source job's output manifest, which only the job's Describe names.
   const storageRead = jobsRead.then(({ jobs }) => {
-    const exists = (name: string) => jobs.some((j) => j.name.toLowerCase() === name.toLowerCase());
-    return readBuckets(ports.s3, { ...target, read: { ...target.read, prefixes: target.read.prefixes.filter((p) => p.jobs.length === 0 || !p.jobs.every(exists)) } });
+    const live = (name: string) => jobs.find((j) => j.name.toLowerCase() === name.toLowerCase());
+    const prefixes = target.read.prefixes.filter((p) => p.jobs.length === 0 || !p.jobs.every((name) => live(name) !== undefined));
+    const sourceOutputs = (target.read.chains ?? []).flatMap((c) => (live(c.job) === undefined ? (live(c.from)?.outputManifest ?? []) : []));
+    return readBuckets(ports.s3, { ...target, read: { ...target.read, prefixes, manifests: [...new Set([...target.read.manifests, ...sourceOutputs])].sort() } });
   });
   const storageAndJobs = Promise.all([storageRead, jobsRead]);
   storageAndJobs.catch(() => undefined);

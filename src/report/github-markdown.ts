@@ -104,10 +104,11 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 /** `Plan: 1 to create, ...; 5 unchanged.`, in bold; with public jobs, what their tasks cost on the next line. */
-export function summaryMarkdown(plan: Pick<Plan, 'summary' | 'cost'>): string {
+export function summaryMarkdown(plan: Pick<Plan, 'summary' | 'cost' | 'waiting'>): string {
   const s = plan.summary;
   const line = `**Plan: ${s.create} to create, ${s.update} to update, ${s.delete} to delete, ${s.stop} to stop, ${s.blocked} blocked; ${s['no-op']} unchanged.**`;
-  return plan.cost ? `${line}\n\n${escapeMarkdown(costLine(plan.cost))}` : line;
+  const waiting = (plan.waiting ?? []).map((w) => `- ${code(w.address)} waits for ${code(w.waitsFor)} to complete (it is ${escapeMarkdown(w.status)})`);
+  return [line, ...(plan.cost ? [escapeMarkdown(costLine(plan.cost))] : []), ...(waiting.length ? [waiting.join('\n')] : [])].join('\n\n');
 }
 
 export interface PlanSectionOptions {

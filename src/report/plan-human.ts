@@ -23,7 +23,7 @@ export function renderPlan(plan: Plan, style: Style, options: RenderPlanOptions 
   const text: TextFilter = options.maskEmails ? maskEmailsIn : (s) => s;
   const out: string[] = [style.bold(`Plan for project ${text(plan.project)} in account ${plan.account}, region ${plan.region}`), GAP];
   if (!hasChanges(plan)) {
-    out.push(`No changes. Live state matches the specs (${plan.summary['no-op']} objects checked).`);
+    out.push(`No changes. Live state matches the specs (${plan.summary['no-op']} objects checked).`, ...waitingLines(plan, style));
     return `${collapseGaps(out).join('\n')}\n`;
   }
   for (const change of plan.changes) {
@@ -43,6 +43,7 @@ export function renderPlan(plan: Plan, style: Style, options: RenderPlanOptions 
   }
   out.push(GAP, summaryLine(plan));
   if (plan.cost) out.push(costLine(plan.cost));
+  out.push(...waitingLines(plan, style));
   const blocked = plan.changes.filter((c) => c.action === 'blocked').map((c) => text(c.address));
   if (blocked.length > 0) {
     const which = blocked.length === 1 ? `${blocked[0]} is blocked` : `${blocked.slice(0, -1).join(', ')} and ${blocked.at(-1)} are blocked`;
@@ -54,6 +55,11 @@ export function renderPlan(plan: Plan, style: Style, options: RenderPlanOptions 
 /** `Cost of public jobs: $0.216 (2 jobs), paid to Mechanical Turk workers; AWS's fees come on top.` */
 export function costLine(cost: NonNullable<Plan['cost']>): string {
   return `Cost of public jobs: ${usd(cost.totalUsd)} (${cost.jobs} job${cost.jobs === 1 ? '' : 's'}), paid to Mechanical Turk workers; AWS's fees come on top.`;
+}
+
+/** Chained jobs whose source has not finished: not changes, and nothing to fix; the apply after it finishes creates them. */
+function waitingLines(plan: Pick<Plan, 'waiting'>, style: Style): string[] {
+  return (plan.waiting ?? []).map((w) => `${style.dim('…')} ${w.address} waits for ${w.waitsFor} to complete (it is ${w.status}); the first apply after that creates it.`);
 }
 
 /** `3 objects x 2 workers x $0.036 = $0.216`: how a public job's cost comes about. */

@@ -33,6 +33,11 @@ function costOf(plan: Plan): Pick<Plan, 'cost'> {
   return plan.cost ? { cost: { jobs: plan.cost.jobs, totalUsd: plan.cost.totalUsd } } : {};
 }
 
+/** `waiting: [{ address, waitsFor, status }]` after the summary: chained jobs whose source has not finished. */
+function waitingOf(plan: Plan): Pick<Plan, 'waiting'> {
+  return plan.waiting ? { waiting: plan.waiting.map(({ address, waitsFor, status }) => ({ address, waitsFor, status })) } : {};
+}
+
 function summaryOf(summary: Summary): Record<Action, number> {
   return Object.fromEntries(ACTIONS.map((a) => [a, summary[a]])) as Record<Action, number>;
 }
@@ -46,7 +51,7 @@ function head(plan: Plan): Record<string, unknown> {
  * `--show-unmanaged`, `unmanaged: { teams, users, jobs, buckets }` after the summary (absent otherwise).
  */
 export function planJson(plan: Plan, extra: { unmanaged?: Unmanaged } = {}): string {
-  const document = { ...head(plan), changes: plan.changes.map(publicChange), summary: summaryOf(plan.summary), ...costOf(plan), ...(extra.unmanaged ? { unmanaged: extra.unmanaged } : {}) };
+  const document = { ...head(plan), changes: plan.changes.map(publicChange), summary: summaryOf(plan.summary), ...costOf(plan), ...waitingOf(plan), ...(extra.unmanaged ? { unmanaged: extra.unmanaged } : {}) };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
@@ -66,6 +71,7 @@ export function planFile(plan: Plan, meta: PlanFileMeta): string {
     changes,
     summary: summaryOf(plan.summary),
     ...costOf(plan),
+    ...waitingOf(plan),
     context: sortedKeys(plan.context),
     fingerprints: sortedKeys(plan.fingerprints),
     meta: { gtctlVersion: meta.gtctlVersion, specDirectory: meta.specDirectory },
@@ -139,6 +145,7 @@ export function readSavedPlan(text: string): { plan: Plan; meta: PlanFileMeta } 
     context: doc.context as unknown as PlanContext,
     fingerprints: doc.fingerprints as Record<string, string>,
     ...(isRecord(doc.cost) ? { cost: doc.cost as NonNullable<Plan['cost']> } : {}),
+    ...(Array.isArray(doc.waiting) ? { waiting: doc.waiting as NonNullable<Plan['waiting']> } : {}),
   };
   return { plan, meta };
 }

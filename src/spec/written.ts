@@ -87,7 +87,7 @@ export type LabelingJobDocument = Document<
     workforce?: 'private' | 'public' | 'vendor';
     team?: string;
     roleArn: string;
-    input: { manifest?: string; fromPrefix?: string };
+    input: { manifest?: string; fromPrefix?: string; fromJob?: string };
     output: string;
     labelAttributeName?: string;
     task: {

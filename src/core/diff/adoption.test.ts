@@ -59,7 +59,7 @@ describe('adoption: a same-named live object without the ownership tag', () => {
 
 describe('adoption of labeling jobs', () => {
   const project = aProject();
-  const world = { region: 'us-east-1', account: '000000000000', project, buckets: [], prefixes: {}, vendorTeams: [], manifests: { [`s3://${BUCKET}/in.manifest`]: '{"source":"1"}\n' } };
+  const world = { region: 'us-east-1', account: '000000000000', project, buckets: [], prefixes: {}, vendorTeams: [], chainInputs: {}, manifests: { [`s3://${BUCKET}/in.manifest`]: '{"source":"1"}\n' } };
   /** A job made in the console: its own template, label file and manifest, no tags. */
   const consoleJob = (overrides: Partial<LabelingJob> = {}): LabelingJob =>
     aJob({

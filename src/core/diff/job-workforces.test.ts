@@ -13,7 +13,7 @@ import { planJobs } from './jobs.js';
 const MANIFEST = `s3://${BUCKET}/in.manifest`;
 const VENDOR_ARN = 'arn:aws:sagemaker:us-east-1:111122223333:workteam/vendor-crowd/acme-labeling';
 const project = aProject();
-const world: JobWorld = { region: 'us-east-1', account: '000000000000', project, buckets: [], prefixes: {}, vendorTeams: [], manifests: { [MANIFEST]: '{"source":"1"}\n{"source":"2"}\n{"source":"3"}\n' } };
+const world: JobWorld = { region: 'us-east-1', account: '000000000000', project, buckets: [], prefixes: {}, vendorTeams: [], chainInputs: {}, manifests: { [MANIFEST]: '{"source":"1"}\n{"source":"2"}\n{"source":"3"}\n' } };
 const publicJob = (name: string, overrides: Partial<LabelingJob> = {}): LabelingJob =>
   aJob({
     name,

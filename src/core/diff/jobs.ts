@@ -5,12 +5,13 @@
 import { address } from '../address.js';
 import { formatUsd } from '../catalog.js';
 import { preflight } from '../jobs/preflight.js';
+import { inputUriOf } from '../jobs/task.js';
 import type { LabelingJobRequest } from '../jobs/request.js';
 import { resolveJob, vendorTeamArn, type JobWorld } from '../jobs/resolve.js';
 import { parseS3Uri } from '../s3-uri.js';
 import type { LiveState, LiveVendorTeam } from '../live.js';
 import type { Bucket, CorsRule, LabelingJob, Project } from '../model.js';
-import type { FieldDiff, JobChange, JobCost } from '../plan.js';
+import type { FieldDiff, JobChange, JobCost, WaitingJob } from '../plan.js';
 import type { KindPlan } from './kind-plan.js';
 import { desiredTags } from './ownership.js';
 import { pairAndClaim } from './pairing.js';
@@ -19,7 +20,8 @@ import { same, tagDiffs } from './values.js';
 const RUNNING = new Set(['Initializing', 'InProgress']);
 
 export function planJobs(desired: readonly LabelingJob[], buckets: readonly Bucket[], project: Project, live: LiveState): KindPlan {
-  const world: JobWorld = { region: live.region, account: live.account, project, buckets, prefixes: live.prefixes, manifests: live.manifests, vendorTeams: vendorTeamsOf(live) };
+  const world: JobWorld = { region: live.region, account: live.account, project, buckets, prefixes: live.prefixes, manifests: live.manifests, vendorTeams: vendorTeamsOf(live), chainInputs: chainInputsOf(live) };
+  const waiting: WaitingJob[] = [];
   const corsOf = (bucket: string): readonly CorsRule[] | undefined =>
     buckets.find((b) => b.name === bucket)?.cors ?? live.buckets.find((b) => b.name === bucket)?.cors ?? live.imageBucketCors[bucket];
   const changes: JobChange[] = [];
@@ -38,6 +40,13 @@ export function planJobs(desired: readonly LabelingJob[], buckets: readonly Buck
     if (!current) {
       if (job.state === 'stopped') {
         noOps++;
+        continue;
+      }
+      if ('fromJob' in job.input && world.chainInputs[job.input.fromJob.toLowerCase()] === undefined) {
+        const source = live.jobs.find((j) => j.name.toLowerCase() === (job.input as { fromJob: string }).fromJob.toLowerCase());
+        if (source?.status === 'Failed') {
+          changes.push({ ...base, dependsOn: [], action: 'blocked', blockedBy: 'job-input', diff: [], reasons: [`its input is the output of job ${source.name}, which failed${source.failureReason ? ` (${source.failureReason})` : ''} and will never complete: chain it from another job`] });
+        } else waiting.push({ address: base.address, waitsFor: address.job(job.input.fromJob), status: source?.status ?? 'not created' });
         continue;
       }
       const unsubscribed = unsubscribedVendor(job, world);
@@ -95,14 +104,22 @@ export function planJobs(desired: readonly LabelingJob[], buckets: readonly Buck
     }
     noOps++;
   }
-  return { changes, noOps };
+  return { changes, noOps, ...(waiting.length ? { waiting } : {}) };
+}
+
+/**
+ * The output manifests chains can start from: those of jobs that finished with one (Completed, or Stopped: the
+ * labels so far). Keyed by lower-case name, as job names compare.
+ */
+function chainInputsOf(live: LiveState): Record<string, string> {
+  return Object.fromEntries(live.jobs.flatMap((j) => (j.outputManifest && (j.status === 'Completed' || j.status === 'Stopped') ? [[j.name.toLowerCase(), j.outputManifest]] : [])));
 }
 
 /** Addresses a new job waits for: its team (private jobs: a Team of the specs), its buckets, and objects in them that this apply writes. */
 function inputsOf(job: LabelingJob): string[] {
-  const input = 'manifest' in job.input ? job.input.manifest : job.input.fromPrefix;
+  const input = inputUriOf(job);
   const team = job.workforce.type === 'private' ? [address.team(job.workforce.team)] : [];
-  return [...team, ...new Set([parseS3Uri(input).bucket, parseS3Uri(job.output).bucket].map(address.bucket))];
+  return [...team, ...new Set([...(input ? [parseS3Uri(input.uri).bucket] : []), parseS3Uri(job.output).bucket].map(address.bucket))];
 }
 
 /**

@@ -61,15 +61,18 @@ export function preflight(job: LabelingJob, manifest: string | undefined, contex
 export function imageBucketsOf(job: LabelingJob, buckets: readonly Bucket[]): string[] {
   if (job.task.type === 'custom' || BUILT_IN_TASK_TYPES[job.task.type].inputKey !== 'source-ref') return [];
   if ('fromPrefix' in job.input) return [parseS3Uri(job.input.fromPrefix).bucket];
+  // A chained job's images are its source job's: that job's pre-flight judged their bucket.
+  if (!('manifest' in job.input)) return [];
   const { bucket, key } = parseS3Uri(job.input.manifest);
   const object = buckets.find((b) => b.name === bucket)?.objects.find((o) => o.key === key);
   return object ? checkManifest(Buffer.from(object.bodyBase64, 'base64').toString('utf8'), undefined).sourceRefBuckets : [];
 }
 
 function missingManifest(job: LabelingJob): string {
-  return 'manifest' in job.input
-    ? `the input manifest ${job.input.manifest} does not exist: upload it (or keep it in git as an object of its Bucket), or let gtctl build it with input.fromPrefix`
-    : `the input prefix ${job.input.fromPrefix} could not be listed: check that its bucket exists and gtctl may list it`;
+  if ('manifest' in job.input)
+    return `the input manifest ${job.input.manifest} does not exist: upload it (or keep it in git as an object of its Bucket), or let gtctl build it with input.fromPrefix`;
+  if ('fromPrefix' in job.input) return `the input prefix ${job.input.fromPrefix} could not be listed: check that its bucket exists and gtctl may list it`;
+  return `the output manifest of job ${job.input.fromJob} could not be read: check that gtctl may read its output location`;
 }
 
 function emptyPrefix(prefix: string): string {

@@ -31,6 +31,8 @@ export interface JobWorld {
   manifests: Readonly<Record<string, string>>;
   /** The vendor teams the account subscribed to. */
   vendorTeams: readonly LiveVendorTeam[];
+  /** Source job name (lower case) -> its output manifest URI, for the chains whose source has finished. */
+  chainInputs: Readonly<Record<string, string>>;
 }
 
 /** The ARN of a vendor team the spec names by ARN, or by name (its ARN's last part, or its Marketplace title). */
@@ -81,6 +83,10 @@ export function resolveJob(job: LabelingJob, world: JobWorld): ResolvedJob {
   if ('manifest' in job.input) {
     manifestUri = job.input.manifest;
     manifest = declaredText(world.buckets, manifestUri) ?? world.manifests[manifestUri];
+  } else if ('fromJob' in job.input) {
+    // A chain is resolved only once its source has finished (diff/jobs.ts waits until then).
+    manifestUri = world.chainInputs[job.input.fromJob.toLowerCase()] ?? '';
+    manifest = world.manifests[manifestUri];
   } else {
     manifest = buildManifest(job, parseS3Uri(job.input.fromPrefix).bucket, prefixObjects(job, world));
     manifestUri = upload('manifest', manifest, 'application/jsonlines');

@@ -32,7 +32,7 @@ export function normalizeLabelingJob(written: LabelingJobDocument, doc: SpecDocu
     name,
     workforce,
     roleArn: spec.roleArn,
-    input: spec.input.manifest !== undefined ? { manifest: spec.input.manifest } : { fromPrefix: spec.input.fromPrefix! },
+    input: spec.input.manifest !== undefined ? { manifest: spec.input.manifest } : spec.input.fromJob !== undefined ? { fromJob: spec.input.fromJob } : { fromPrefix: spec.input.fromPrefix! },
     output: spec.output,
     labelAttributeName: spec.labelAttributeName ?? defaultLabelAttributeName(name, task.type),
     task: {

@@ -1,5 +1,6 @@
 // Every cross-document rule, in the order they run. Each is a small named function; see rule.ts.
 import { bucketNamesValid, objectsHaveOneSource } from './buckets.js';
+import { jobChainsValid } from './chains.js';
 import {
   autoLabelingSupported,
   concurrentTasksWithinDefaultQuota,
@@ -38,6 +39,7 @@ export const RULES: readonly Rule[] = [
   memberTeamsExist,
   jobTeamExists,
   jobTeamCanLabel,
+  jobChainsValid,
   atMost25Teams,
   noSharedUserGroups,
   workforceHasOneIdentityProvider,

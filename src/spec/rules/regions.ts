@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../core/diagnostics.js';
 import { GROUND_TRUTH_REGIONS, hasGroundTruth } from '../../core/catalog.js';
 import type { LabelingJob } from '../../core/model.js';
+import { inputUriOf } from '../../core/jobs/task.js';
 import { problem } from '../loaded.js';
 import type { Rule } from './rule.js';
 
@@ -15,9 +16,10 @@ export function bucketOf(uri: string): string {
   return uri.replace(/^s3:\/\//, '').split('/')[0]!;
 }
 
+/** A chained job's input is its source job's output, checked as that job's. */
 function jobLocations(job: LabelingJob): Array<{ path: string[]; uri: string }> {
-  const input = 'manifest' in job.input ? { path: ['spec', 'input', 'manifest'], uri: job.input.manifest } : { path: ['spec', 'input', 'fromPrefix'], uri: job.input.fromPrefix };
-  return [input, { path: ['spec', 'output'], uri: job.output }];
+  const input = inputUriOf(job);
+  return [...(input ? [{ path: ['spec', 'input', input.field], uri: input.uri }] : []), { path: ['spec', 'output'], uri: job.output }];
 }
 
 /** Input data and output must be in the job's Region (aws-facts §5.1). */
