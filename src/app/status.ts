@@ -23,6 +23,8 @@ export interface StatusReport {
     /** The job's LabelingJobStatus, or `not created`. */
     status: string;
     labelCounters?: LiveJob['labelCounters'];
+    /** A streaming job: objects come through a topic, so "to go" means received and not labeled yet. */
+    streaming?: true;
     failureReason?: string;
     outputManifest?: string;
   }>;
@@ -78,6 +80,7 @@ export async function status(directory: string, options: AwsOptions): Promise<St
         name: current.name,
         status: current.status,
         labelCounters: current.labelCounters,
+        ...('stream' in job.input ? { streaming: true as const } : {}),
         ...(current.failureReason ? { failureReason: current.failureReason } : {}),
         ...(current.outputManifest ? { outputManifest: current.outputManifest } : {}),
       };

@@ -57,6 +57,12 @@ describe('buildImportedTree', () => {
     expect(tree.warnings[0]).toMatch(/"odd" goes to a work team gtctl cannot name/);
   });
 
+  it('imports a streaming job with its input and output topics', () => {
+    const job = aLiveJob('stream', { request: { InputConfig: { DataSource: { SnsDataSource: { SnsTopicArn: 'arn:aws:sns:us-east-1:000000000000:in' } } }, OutputConfig: { S3OutputPath: 's3://b/out/', SnsTopicArn: 'arn:aws:sns:us-east-1:000000000000:out' } } });
+    const [imported] = buildImportedTree(input({ jobs: [job] })).jobs;
+    expect(imported!.value).toMatchObject({ input: { stream: { snsTopicArn: 'arn:aws:sns:us-east-1:000000000000:in' } }, outputTopicArn: 'arn:aws:sns:us-east-1:000000000000:out' });
+  });
+
   it('sorts every kind by name', () => {
     const tree = buildImportedTree(input({ jobs: [aLiveJob('zeta'), aLiveJob('alpha')] }));
     expect(tree.jobs.map((j) => j.value.name)).toEqual(['alpha', 'zeta']);

@@ -4,7 +4,7 @@
 // ownership tag. Objects that another gtctl project owns are left out and named in `warnings`. No I/O here: the
 // reads happen in app/import.ts.
 import { BUILT_IN_TASK_TYPES, GROUND_TRUTH_LAMBDA_ACCOUNTS } from './catalog.js';
-import type { LabelingJobRequest } from './jobs/request.js';
+import { manifestUriOf, type LabelingJobRequest } from './jobs/request.js';
 import { OWNERSHIP_TAG, userEmail, type LiveBucket, type LiveJob, type LiveState, type LiveTeam, type LiveWorkforce } from './live.js';
 import type { Bucket, ContentClassifier, JobWorkforce, LabelingJob, ObjectOwnership, Project, PublicAccessBlock, TaskType, Tags, Team, Workforce } from './model.js';
 
@@ -232,8 +232,9 @@ function jobOf(job: LiveJob, input: ImportInput, owned: Ownership, teamByArn: Re
     name: job.name,
     workforce,
     roleArn: r.RoleArn,
-    input: { manifest: r.InputConfig.DataSource.S3DataSource.ManifestS3Uri },
+    input: r.InputConfig.DataSource.SnsDataSource ? { stream: { snsTopicArn: r.InputConfig.DataSource.SnsDataSource.SnsTopicArn } } : { manifest: manifestUriOf(r) ?? '' },
     output: r.OutputConfig.S3OutputPath,
+    ...(r.OutputConfig.SnsTopicArn ? { outputTopicArn: r.OutputConfig.SnsTopicArn } : {}),
     labelAttributeName: r.LabelAttributeName,
     task: {
       type: type ?? 'custom',

@@ -146,8 +146,11 @@ export const TASK_TYPES = [
 ] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 
-/** A manifest in S3, a prefix gtctl builds one from, or the output manifest of another job of the specs (a chain). */
-export type JobInput = { manifest: string } | { fromPrefix: string } | { fromJob: string };
+/**
+ * A manifest in S3, a prefix gtctl builds one from, the output manifest of another job of the specs (a chain), or
+ * objects published to an SNS topic as they come (a streaming job, which runs until stopped).
+ */
+export type JobInput = { manifest: string } | { fromPrefix: string } | { fromJob: string } | { stream: { snsTopicArn: string } };
 
 /**
  * Who gets a job's tasks: a Team of the specs (`private`), Amazon Mechanical Turk's public crowd, paid per task
@@ -165,6 +168,8 @@ export interface LabelingJob {
   roleArn: string;
   input: JobInput;
   output: string;
+  /** An SNS topic labeled objects are published to as well (streaming jobs). */
+  outputTopicArn?: string;
   labelAttributeName: string;
   task: {
     type: TaskType;

@@ -51,7 +51,7 @@ const upload = (uri: string, text: string, contentType: string): JobUpload => ({
 
 function uploadsFor(request: LabelingJobRequest): JobUpload[] {
   return [
-    upload(request.InputConfig.DataSource.S3DataSource.ManifestS3Uri, manifest(['42', '19', '21']), 'application/jsonl'),
+    upload(request.InputConfig.DataSource.S3DataSource!.ManifestS3Uri, manifest(['42', '19', '21']), 'application/jsonl'),
     upload(request.LabelCategoryConfigS3Uri!, labelFile(['Odd Number', 'Even Number']), 'application/json'),
     upload(request.HumanTaskConfig.UiConfig.UiTemplateS3Uri!, '<crowd-form></crowd-form>', 'text/html'),
   ];

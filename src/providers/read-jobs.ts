@@ -98,10 +98,16 @@ export function toRequest(d: DescribeLabelingJobCommandOutput): LabelingJobReque
     LabelAttributeName: d.LabelAttributeName ?? '',
     RoleArn: d.RoleArn ?? '',
     InputConfig: {
-      DataSource: { S3DataSource: { ManifestS3Uri: d.InputConfig?.DataSource?.S3DataSource?.ManifestS3Uri ?? '' } },
+      DataSource: d.InputConfig?.DataSource?.SnsDataSource?.SnsTopicArn
+        ? { SnsDataSource: { SnsTopicArn: d.InputConfig.DataSource.SnsDataSource.SnsTopicArn } }
+        : { S3DataSource: { ManifestS3Uri: d.InputConfig?.DataSource?.S3DataSource?.ManifestS3Uri ?? '' } },
       ...(d.InputConfig?.DataAttributes?.ContentClassifiers?.length ? { DataAttributes: { ContentClassifiers: [...d.InputConfig.DataAttributes.ContentClassifiers].sort() } } : {}),
     },
-    OutputConfig: { S3OutputPath: d.OutputConfig?.S3OutputPath ?? '', ...(d.OutputConfig?.KmsKeyId ? { KmsKeyId: d.OutputConfig.KmsKeyId } : {}) },
+    OutputConfig: {
+      S3OutputPath: d.OutputConfig?.S3OutputPath ?? '',
+      ...(d.OutputConfig?.KmsKeyId ? { KmsKeyId: d.OutputConfig.KmsKeyId } : {}),
+      ...(d.OutputConfig?.SnsTopicArn ? { SnsTopicArn: d.OutputConfig.SnsTopicArn } : {}),
+    },
     ...(d.LabelCategoryConfigS3Uri ? { LabelCategoryConfigS3Uri: d.LabelCategoryConfigS3Uri } : {}),
     ...(stopping && (stopping.MaxHumanLabeledObjectCount !== undefined || stopping.MaxPercentageOfInputDatasetLabeled !== undefined)
       ? {

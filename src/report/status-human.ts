@@ -19,7 +19,8 @@ export function renderStatus(report: StatusReport, style: Style, options: { mask
   }
   for (const job of report.jobs) {
     const c = job.labelCounters;
-    const counts = c ? ` (${c.total} labeled${c.failed ? `, ${c.failed} failed` : ''}, ${c.unlabeled} to go)` : '';
+    const failed = c?.failed ? `, ${c.failed} failed` : '';
+    const counts = !c ? '' : job.streaming ? ` (streaming: ${c.total + c.failed + c.unlabeled} received, ${c.total} labeled${failed})` : ` (${c.total} labeled${failed}, ${c.unlabeled} to go)`;
     lines.push('', `Job ${job.name}: ${colourStatus(job.status, style)}${counts}`);
     if (job.failureReason) lines.push(`  ${style.red(job.failureReason)}`);
     if (job.outputManifest) lines.push(`  output: ${job.outputManifest}`);

@@ -87,7 +87,8 @@ export type LabelingJobDocument = Document<
     workforce?: 'private' | 'public' | 'vendor';
     team?: string;
     roleArn: string;
-    input: { manifest?: string; fromPrefix?: string; fromJob?: string };
+    input: { manifest?: string; fromPrefix?: string; fromJob?: string; stream?: { snsTopicArn: string } };
+    outputTopicArn?: string;
     output: string;
     labelAttributeName?: string;
     task: {

@@ -6,7 +6,7 @@ import { address } from '../address.js';
 import { formatUsd } from '../catalog.js';
 import { preflight } from '../jobs/preflight.js';
 import { inputUriOf } from '../jobs/task.js';
-import type { LabelingJobRequest } from '../jobs/request.js';
+import { manifestUriOf, type LabelingJobRequest } from '../jobs/request.js';
 import { resolveJob, vendorTeamArn, type JobWorld } from '../jobs/resolve.js';
 import { parseS3Uri } from '../s3-uri.js';
 import type { LiveState, LiveVendorTeam } from '../live.js';
@@ -166,7 +166,7 @@ function createDiff(job: LabelingJob, request: LabelingJobRequest): FieldDiff[] 
     workforce.type === 'public'
       ? { path: 'workers.pricePerTask', after: formatUsd(workforce.priceTenthCents) }
       : { path: workforce.type === 'vendor' ? 'vendorTeam' : 'team', after: h.WorkteamArn.slice(h.WorkteamArn.lastIndexOf('/') + 1) },
-    { path: 'input', after: request.InputConfig.DataSource.S3DataSource.ManifestS3Uri },
+    { path: 'input', after: manifestUriOf(request) ?? request.InputConfig.DataSource.SnsDataSource?.SnsTopicArn },
     { path: 'output', after: request.OutputConfig.S3OutputPath },
     { path: 'workers.perObject', after: h.NumberOfHumanWorkersPerDataObject },
     { path: 'workers.taskTimeLimitSeconds', after: h.TaskTimeLimitInSeconds },
@@ -179,8 +179,9 @@ function createDiff(job: LabelingJob, request: LabelingJobRequest): FieldDiff[] 
  * jobs, not a change to this one. Any manifest gtctl built for this job counts as the same input.
  */
 function sameBuiltManifest(job: LabelingJob, live: LabelingJobRequest, wanted: LabelingJobRequest): LabelingJobRequest {
-  const liveUri = live.InputConfig.DataSource.S3DataSource.ManifestS3Uri;
-  const wantedUri = wanted.InputConfig.DataSource.S3DataSource.ManifestS3Uri;
+  const liveUri = manifestUriOf(live);
+  const wantedUri = manifestUriOf(wanted);
+  if (liveUri === undefined || wantedUri === undefined) return live;
   const built = (uri: string) => uri.slice(0, uri.lastIndexOf('/') + 1) + 'manifest-';
   if (!('fromPrefix' in job.input) || !liveUri.startsWith(built(wantedUri))) return live;
   return { ...live, InputConfig: { ...live.InputConfig, DataSource: { S3DataSource: { ManifestS3Uri: wantedUri } } } };

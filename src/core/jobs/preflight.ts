@@ -26,6 +26,8 @@ export const MAX_LINE_REASONS = 5;
 
 /** Problems with the job's input manifest text (undefined: the manifest does not exist), as reasons for the plan. */
 export function preflight(job: LabelingJob, manifest: string | undefined, context: PreflightContext): string[] {
+  // A streaming job's objects are published later, one by one: nothing about them is known at plan time.
+  if ('stream' in job.input) return [];
   if (manifest === undefined) return [missingManifest(job)];
   const type = job.task.type === 'custom' ? undefined : BUILT_IN_TASK_TYPES[job.task.type];
   const check = checkManifest(manifest, job);
@@ -72,7 +74,7 @@ function missingManifest(job: LabelingJob): string {
   if ('manifest' in job.input)
     return `the input manifest ${job.input.manifest} does not exist: upload it (or keep it in git as an object of its Bucket), or let gtctl build it with input.fromPrefix`;
   if ('fromPrefix' in job.input) return `the input prefix ${job.input.fromPrefix} could not be listed: check that its bucket exists and gtctl may list it`;
-  return `the output manifest of job ${job.input.fromJob} could not be read: check that gtctl may read its output location`;
+  return `the output manifest of job ${'fromJob' in job.input ? job.input.fromJob : ''} could not be read: check that gtctl may read its output location`;
 }
 
 function emptyPrefix(prefix: string): string {

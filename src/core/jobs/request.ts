@@ -6,11 +6,12 @@ export interface LabelingJobRequest {
   LabelAttributeName: string;
   RoleArn: string;
   InputConfig: {
-    DataSource: { S3DataSource: { ManifestS3Uri: string } };
+    /** A manifest in S3, or an SNS topic (a streaming job). */
+    DataSource: { S3DataSource: { ManifestS3Uri: string }; SnsDataSource?: never } | { SnsDataSource: { SnsTopicArn: string }; S3DataSource?: never };
     /** What the data is free of, sorted (`FreeOfPersonallyIdentifiableInformation`, `FreeOfAdultContent`). */
     DataAttributes?: { ContentClassifiers: Array<'FreeOfPersonallyIdentifiableInformation' | 'FreeOfAdultContent'> };
   };
-  OutputConfig: { S3OutputPath: string; KmsKeyId?: string };
+  OutputConfig: { S3OutputPath: string; KmsKeyId?: string; SnsTopicArn?: string };
   LabelCategoryConfigS3Uri?: string;
   StoppingConditions?: { MaxHumanLabeledObjectCount?: number; MaxPercentageOfInputDatasetLabeled?: number };
   LabelingJobAlgorithmsConfig?: { LabelingJobAlgorithmSpecificationArn: string };
@@ -30,4 +31,9 @@ export interface LabelingJobRequest {
     PublicWorkforceTaskPrice?: { AmountInUsd: { Dollars: number; Cents: number; TenthFractionsOfACent: number } };
   };
   Tags: Array<{ Key: string; Value: string }>;
+}
+
+/** The input manifest's URI; undefined for a streaming job (its objects come through an SNS topic). */
+export function manifestUriOf(request: Pick<LabelingJobRequest, 'InputConfig'>): string | undefined {
+  return request.InputConfig.DataSource.S3DataSource?.ManifestS3Uri;
 }

@@ -79,8 +79,10 @@ export function resolveJob(job: LabelingJob, world: JobWorld): ResolvedJob {
   const labels = job.task.labelCategoryUri ? undefined : labelCategoryFile(job);
   const labelUri = job.task.labelCategoryUri ?? (labels !== undefined ? upload('labels', labels, 'application/json') : undefined);
   let manifest: string | undefined;
-  let manifestUri: string;
-  if ('manifest' in job.input) {
+  let manifestUri: string | undefined;
+  if ('stream' in job.input) {
+    // Objects arrive one by one through the topic: there is no manifest to write or check.
+  } else if ('manifest' in job.input) {
     manifestUri = job.input.manifest;
     manifest = declaredText(world.buckets, manifestUri) ?? world.manifests[manifestUri];
   } else if ('fromJob' in job.input) {
@@ -102,10 +104,10 @@ export function resolveJob(job: LabelingJob, world: JobWorld): ResolvedJob {
     LabelAttributeName: job.labelAttributeName,
     RoleArn: job.roleArn,
     InputConfig: {
-      DataSource: { S3DataSource: { ManifestS3Uri: manifestUri } },
+      DataSource: manifestUri !== undefined ? { S3DataSource: { ManifestS3Uri: manifestUri } } : { SnsDataSource: { SnsTopicArn: (job.input as { stream: { snsTopicArn: string } }).stream.snsTopicArn } },
       ...(job.workers.contentClassifiers.length ? { DataAttributes: { ContentClassifiers: job.workers.contentClassifiers.map((c) => CONTENT_CLASSIFIERS[c]).sort() } } : {}),
     },
-    OutputConfig: { S3OutputPath: job.output, ...(job.outputKmsKeyId ? { KmsKeyId: job.outputKmsKeyId } : {}) },
+    OutputConfig: { S3OutputPath: job.output, ...(job.outputKmsKeyId ? { KmsKeyId: job.outputKmsKeyId } : {}), ...(job.outputTopicArn ? { SnsTopicArn: job.outputTopicArn } : {}) },
     ...(labelUri ? { LabelCategoryConfigS3Uri: labelUri } : {}),
     ...(stopping && (stopping.maxHumanLabeledObjects !== undefined || stopping.maxPercentageLabeled !== undefined)
       ? {

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../core/diagnostics.js';
 import { BUILT_IN_TASK_TYPES, DEFAULT_MAX_CONCURRENT_TASKS, PUBLIC_TASK_AVAILABILITY_SECONDS, tenthCentsOf } from '../../core/catalog.js';
-import type { JobWorkforce, LabelingJob, TaskType } from '../../core/model.js';
+import type { JobInput, JobWorkforce, LabelingJob, TaskType } from '../../core/model.js';
 import type { SpecDocument } from '../documents.js';
 import { formatDuration, parseDuration } from '../durations.js';
 import type { ReferencedFiles } from '../referenced-files.js';
@@ -32,8 +32,9 @@ export function normalizeLabelingJob(written: LabelingJobDocument, doc: SpecDocu
     name,
     workforce,
     roleArn: spec.roleArn,
-    input: spec.input.manifest !== undefined ? { manifest: spec.input.manifest } : spec.input.fromJob !== undefined ? { fromJob: spec.input.fromJob } : { fromPrefix: spec.input.fromPrefix! },
+    input: jobInput(spec.input),
     output: spec.output,
+    ...(spec.outputTopicArn ? { outputTopicArn: spec.outputTopicArn } : {}),
     labelAttributeName: spec.labelAttributeName ?? defaultLabelAttributeName(name, task.type),
     task: {
       type: task.type,
@@ -70,6 +71,14 @@ export function normalizeLabelingJob(written: LabelingJobDocument, doc: SpecDocu
 }
 
 type JobSpec = NonNullable<LabelingJobDocument['spec']>;
+
+/** The schema lets exactly one input through. */
+function jobInput(input: JobSpec['input']): JobInput {
+  if (input.manifest !== undefined) return { manifest: input.manifest };
+  if (input.fromJob !== undefined) return { fromJob: input.fromJob };
+  if (input.stream !== undefined) return { stream: { snsTopicArn: input.stream.snsTopicArn } };
+  return { fromPrefix: input.fromPrefix! };
+}
 
 /**
  * Who works on the job. `team` belongs to private and vendor jobs and the price to public ones: a misplaced or missing
@@ -122,8 +131,9 @@ export function writeLabelingJob(job: LabelingJob): LabelingJobDocument {
     ...(workforce.type !== 'private' ? { workforce: workforce.type } : {}),
     ...(workforce.type !== 'public' ? { team: workforce.team } : {}),
     roleArn: job.roleArn,
-    input: { ...job.input },
+    input: 'stream' in job.input ? { stream: { ...job.input.stream } } : { ...job.input },
     output: job.output,
+    ...(job.outputTopicArn ? { outputTopicArn: job.outputTopicArn } : {}),
     ...(job.labelAttributeName !== defaultLabelAttributeName(job.name, task.type) ? { labelAttributeName: job.labelAttributeName } : {}),
     task: {
       type: task.type,

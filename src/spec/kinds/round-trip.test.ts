@@ -100,6 +100,8 @@ const CASES: Case[] = [
   },
   { what: 'public bounding-box job at $1.08', doc: jobDoc({ spec: { ...JOB, workforce: 'public', team: undefined, task: { type: 'bounding-box', labels: ['Car'] }, workers: { ...JOB.workers, taskAvailability: '12h', pricePerTask: 1.08 } } }) },
   { what: 'vendor job by name', doc: jobDoc({ spec: { ...JOB, workforce: 'vendor', team: 'acme-labeling' } }) },
+  { what: 'chained job', doc: jobDoc({ spec: { ...JOB, input: { fromPrefix: undefined, fromJob: 'odd-even-first' } } }) },
+  { what: 'streaming job with an output topic', doc: jobDoc({ spec: { ...JOB, input: { fromPrefix: undefined, stream: { snsTopicArn: 'arn:aws:sns:us-east-1:000000000000:numbers-in' } }, outputTopicArn: 'arn:aws:sns:us-east-1:000000000000:numbers-out' } }) },
   { what: 'vendor job by ARN, as imported', doc: adopted(jobDoc({ spec: { ...JOB, workforce: 'vendor', team: 'arn:aws:sagemaker:us-east-1:111122223333:workteam/vendor-crowd/acme-labeling' } })) },
 ];
 

@@ -22,6 +22,14 @@ function jobLocations(job: LabelingJob): Array<{ path: string[]; uri: string }> 
   return [...(input ? [{ path: ['spec', 'input', input.field], uri: input.uri }] : []), { path: ['spec', 'output'], uri: job.output }];
 }
 
+/** A streaming job's topics: its input, and the output topic any job may name. */
+function topicsOf(job: LabelingJob): Array<{ path: string[]; arn: string }> {
+  return [
+    ...('stream' in job.input ? [{ path: ['spec', 'input', 'stream', 'snsTopicArn'], arn: job.input.stream.snsTopicArn }] : []),
+    ...(job.outputTopicArn ? [{ path: ['spec', 'outputTopicArn'], arn: job.outputTopicArn }] : []),
+  ];
+}
+
 /** Input data and output must be in the job's Region (aws-facts §5.1). */
 export const jobBucketsInJobRegion: Rule = (tree, { region }) => {
   if (!region) return [];
@@ -32,6 +40,11 @@ export const jobBucketsInJobRegion: Rule = (tree, { region }) => {
       const bucketRegion = bucketRegions.get(bucketOf(uri));
       if (bucketRegion && bucketRegion !== region)
         out.push(problem(job.doc, path, 'region-mismatch', `bucket "${bucketOf(uri)}" is declared in ${bucketRegion}, but the job runs in ${region}`, 'Ground Truth reads input and writes output only in its own Region; use a bucket in the project\'s Region.'));
+    }
+    for (const { path, arn } of topicsOf(job.value)) {
+      const topicRegion = arn.split(':')[3];
+      if (topicRegion !== region)
+        out.push(problem(job.doc, path, 'region-mismatch', `SNS topic ${arn} is in ${topicRegion}, but the job runs in ${region}`, 'A streaming job reads and writes topics of its own Region; use a topic in the project\'s Region.'));
     }
   }
   return out;
