@@ -1,7 +1,7 @@
 // Cross-checks the sandbox's hand-written constraint tables against the AWS Smithy models in
 // ../shared/reference/models: the sandbox must reject exactly what AWS rejects, so every length, range, pattern, enum
 // and required constraint of an operation's input must appear in its table as the model states it, and no other.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,8 @@ import { cognitoService } from './cognito/index.js';
 import { firstViolation, type ConstraintTable, type Shape } from './constraints.js';
 import { s3Constraints } from './s3/index.js';
 import { sageMakerService } from './sagemaker/index.js';
+import { snsConstraints } from './sns/constraints.js';
+import { snsOperations } from './sns/index.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const modelsDir = path.resolve(repoRoot, '../shared/reference/models');
@@ -255,6 +257,21 @@ const haveModels = existsSync(modelsDir);
       expect(beyondModel.filter((operation) => !served.includes(operation) || !(operation in table))).toEqual([]);
       expect(beyondModel.filter((operation) => model.shapes[`${model.namespace}#${operation}`] !== undefined)).toEqual([]);
     });
+  });
+});
+
+/**
+ * SNS is served but ../shared/reference/models has no SNS model, so `services` above cannot hold it: its table
+ * (sns/constraints.ts, transcribed from the SNS API reference) is checked here only for covering every served
+ * operation. Once an SNS model is added, the second test fails: move SNS into `services` so the table is cross-checked.
+ */
+describe('SNS, which has no reference model', () => {
+  it('has a table entry for every operation the sandbox serves', () => {
+    expect(Object.keys(snsOperations).filter((operation) => !(operation in snsConstraints))).toEqual([]);
+  });
+
+  (haveModels ? it : it.skip)('still has no model to be cross-checked against', () => {
+    expect(readdirSync(modelsDir).filter((file) => file.startsWith('sns'))).toEqual([]);
   });
 });
 

@@ -31,7 +31,7 @@ export interface FaultDecision {
 }
 
 const DEFAULT_SEED = 1;
-const SERVICES: readonly AwsServiceName[] = ['sagemaker', 'cognito-idp', 's3', 'sts'];
+const SERVICES: readonly AwsServiceName[] = ['sagemaker', 'cognito-idp', 's3', 'sts', 'sns'];
 
 export class Faults {
   #settings: FaultSettings = { rules: [] };
@@ -96,11 +96,20 @@ export function faultError(service: AwsServiceName, outcome: Exclude<FaultOutcom
         return new ServiceError('SlowDown', 'Please reduce your request rate.', 503);
       case 'sts':
         return new ServiceError('Throttling', 'Rate exceeded');
+      case 'sns':
+        // SNS's modelled throttling error (API reference: Throttled, HTTP 429); the text is UNCONFIRMED.
+        return new ServiceError('Throttled', 'Rate exceeded', 429);
     }
   }
-  return service === 's3'
-    ? new ServiceError('InternalError', 'We encountered an internal error. Please try again.', 500)
-    : new ServiceError('InternalFailure', 'The request processing has failed because of an unknown error, exception or failure.', 500);
+  switch (service) {
+    case 's3':
+      return new ServiceError('InternalError', 'We encountered an internal error. Please try again.', 500);
+    case 'sns':
+      // SNS's modelled internal error (API reference: InternalError, HTTP 500); the text is UNCONFIRMED.
+      return new ServiceError('InternalError', 'Internal error', 500);
+    default:
+      return new ServiceError('InternalFailure', 'The request processing has failed because of an unknown error, exception or failure.', 500);
+  }
 }
 
 /** Checks an admin request body (`POST /_sandbox/faults`); throws a ServiceError naming the first problem. */

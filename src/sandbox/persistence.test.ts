@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CognitoIdentityProviderClient, CreateUserPoolCommand, ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { startSandbox, type Sandbox } from './index.js';
+import { emptySandboxState, startSandbox, type Sandbox } from './index.js';
 
 describe('--state FILE', () => {
   let dir: string;
@@ -43,6 +43,14 @@ describe('--state FILE', () => {
     expect(JSON.parse(readFileSync(file, 'utf8')).clockOffsetMs).toBe(5_000);
   });
 
+  it('loads a file saved before SNS was served, with no topics', async () => {
+    const { sns: _, ...before } = emptySandboxState();
+    writeFileSync(file, JSON.stringify({ ...before, clockOffsetMs: 7 }));
+    sandbox = await startSandbox({ statePath: file });
+    expect(sandbox.state.sns).toEqual({ regions: {} });
+    expect(sandbox.state.clockOffsetMs).toBe(7);
+  });
+
   it('starts empty when the file does not exist yet', async () => {
     sandbox = await startSandbox({ statePath: file });
     expect(sandbox.state.clockOffsetMs).toBe(0);
@@ -53,6 +61,7 @@ describe('--state FILE', () => {
     ['[]', /^--state .*state\.json: not a gtctl sandbox state file: expected a JSON object$/],
     ['{"cognito":{},"sagemaker":{},"s3":{}}', /not a gtctl sandbox state file: "clockOffsetMs" must be a number$/],
     ['{"cognito":{},"sagemaker":[],"s3":{},"clockOffsetMs":0}', /not a gtctl sandbox state file: "sagemaker" must be an object$/],
+    ['{"cognito":{},"sagemaker":{},"s3":{},"sns":7,"clockOffsetMs":0}', /not a gtctl sandbox state file: "sns" must be an object$/],
   ])('refuses to start from a file that is not a sandbox state: %s', async (content, message) => {
     writeFileSync(file, content);
     await expect(startSandbox({ statePath: file })).rejects.toThrow(message);

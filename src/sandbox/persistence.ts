@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { SandboxState } from './service.js';
+import { emptySnsState } from './sns/state.js';
 
 /** A state file that cannot be read or written: the user's to fix (path, permissions, a file that is not ours). */
 export class StateFileError extends Error {
@@ -28,7 +29,9 @@ export function loadState(path: string): SandboxState | undefined {
   }
   const problem = stateShapeProblem(parsed);
   if (problem) throw new StateFileError(`--state ${path}: not a gtctl sandbox state file: ${problem}`);
-  return parsed as SandboxState;
+  // Files saved before the sandbox served SNS have no `sns`: they load with no topics.
+  const state = parsed as Omit<SandboxState, 'sns'> & Partial<Pick<SandboxState, 'sns'>>;
+  return { ...state, sns: state.sns ?? emptySnsState() };
 }
 
 // Checks the top level only: each service owns the shape below its key.
@@ -39,6 +42,8 @@ function stateShapeProblem(value: unknown): string | undefined {
     const part = record[key];
     if (typeof part !== 'object' || part === null || Array.isArray(part)) return `"${key}" must be an object`;
   }
+  const sns = record['sns'];
+  if (sns !== undefined && (typeof sns !== 'object' || sns === null || Array.isArray(sns))) return '"sns" must be an object';
   if (typeof record['clockOffsetMs'] !== 'number') return '"clockOffsetMs" must be a number';
   return undefined;
 }

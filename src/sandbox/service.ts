@@ -3,6 +3,7 @@
 import type { CognitoState } from './cognito/state.js';
 import type { SageMakerState } from './sagemaker/state.js';
 import type { S3State } from './s3/state.js';
+import type { SnsState } from './sns/state.js';
 import type { Realism } from './realism.js';
 import type { SageMakerBackends } from './sagemaker/backends/ports.js';
 
@@ -10,7 +11,7 @@ import type { SageMakerBackends } from './sagemaker/backends/ports.js';
 export const SANDBOX_ACCOUNT = '000000000000';
 
 /** The AWS services the sandbox serves, named by their SigV4 signing names (as the request log shows them). */
-export type AwsServiceName = 'sagemaker' | 'cognito-idp' | 's3' | 'sts';
+export type AwsServiceName = 'sagemaker' | 'cognito-idp' | 's3' | 'sts' | 'sns';
 
 /** An AWS error as the wire reports it: `code` becomes `__type` (JSON) or `<Code>` (XML). */
 export class ServiceError extends Error {
@@ -30,6 +31,7 @@ export interface SandboxState {
   cognito: CognitoState;
   sagemaker: SageMakerState;
   s3: S3State;
+  sns: SnsState;
   /** Milliseconds added to the real clock (admin route `POST /_sandbox/clock`), so tests can expire tasks and passwords. */
   clockOffsetMs: number;
 }
@@ -75,19 +77,22 @@ export interface PendingTask {
 
 import type { ConstraintTable } from './constraints.js';
 
+/** A service's sandbox-only routes, served as `POST /_sandbox/<routePrefix>/<name>` with a JSON body and a JSON answer. */
+export interface AdminRouteSet {
+  adminRoutes?: Readonly<Record<string, AdminRoute>>;
+  /** The path segment for `adminRoutes`, e.g. `cognito`, `sagemaker` or `sns`. */
+  routePrefix: string;
+  /** Operations and admin routes run one at a time (server/turns.ts): their check-then-act rules span awaits. */
+  oneAtATime?: boolean;
+}
+
 /** An awsJson1_1 service: operations selected by `X-Amz-Target: <targetPrefix>.<Operation>`. */
-export interface JsonService {
+export interface JsonService extends AdminRouteSet {
   targetPrefix: string;
   operations: Readonly<Record<string, JsonOperation>>;
   constraints: ConstraintTable;
   /** The error code AWS uses for a constraint violation (SageMaker: ValidationException, Cognito: InvalidParameterException). */
   validationErrorCode: string;
-  /** Sandbox-only routes, served as `POST /_sandbox/<routePrefix>/<name>` with a JSON body and a JSON answer. */
-  adminRoutes?: Readonly<Record<string, AdminRoute>>;
-  /** The path segment for `adminRoutes`, e.g. `cognito` or `sagemaker`. */
-  routePrefix: string;
-  /** Operations and admin routes run one at a time (server/turns.ts): their check-then-act rules span awaits. */
-  oneAtATime?: boolean;
 }
 
 /** A sandbox-only route: not AWS, used by tests and by `gtctl sandbox label` to stand in for people. */

@@ -38,7 +38,9 @@ export async function readJobInputs(
   taskType: TaskType,
 ): Promise<JobInputs | { failureReason: string }> {
   try {
-    const objects = parseManifest(await read(ctx, request.InputConfig.DataSource.S3DataSource!.ManifestS3Uri, 'input manifest'));
+    const manifestUri = request.InputConfig.DataSource.S3DataSource?.ManifestS3Uri;
+    // Only a streaming job may have no manifest: its data objects come through its input topic (streaming.ts).
+    const objects = manifestUri === undefined ? [] : parseManifest(await read(ctx, manifestUri, 'input manifest'));
     const labels = request.LabelCategoryConfigS3Uri
       ? parseLabelFile(await read(ctx, request.LabelCategoryConfigS3Uri, 'label category configuration file'), taskType)
       : noLabelFile(taskType);
@@ -70,22 +72,31 @@ async function read(ctx: RequestContext, uri: string, what: string): Promise<str
   return body.toString('utf8');
 }
 
-/** JSON Lines: one object per non-blank line, each with exactly one of `source` and `source-ref` (aws-facts §5.1). */
+/**
+ * One data object as a manifest line gives it (aws-facts §5.1), and as a streaming job's input topic must carry it
+ * (DG sms-streaming-how-it-works: "the same as a single line from an input manifest file"): a JSON object with
+ * exactly one of `source` and `source-ref`. Otherwise what is wrong with it.
+ */
+export function dataObjectLine(raw: string): { line: Record<string, unknown> } | { problem: string } {
+  let line: unknown;
+  try {
+    line = JSON.parse(raw);
+  } catch {
+    return { problem: 'is not valid JSON' };
+  }
+  if (typeof line !== 'object' || line === null || Array.isArray(line)) return { problem: 'is not a JSON object' };
+  if (('source' in line) === ('source-ref' in line)) return { problem: 'must have exactly one of "source" and "source-ref"' };
+  return { line: line as Record<string, unknown> };
+}
+
+/** JSON Lines: one data object per non-blank line. */
 function parseManifest(text: string): DataObject[] {
   const objects: DataObject[] = [];
   text.split(/\r?\n/).forEach((raw, index) => {
     if (raw.trim() === '') return;
-    let line: unknown;
-    try {
-      line = JSON.parse(raw);
-    } catch {
-      throw new InputProblem(`Line ${index + 1} of the input manifest is not valid JSON.`);
-    }
-    if (typeof line !== 'object' || line === null || Array.isArray(line))
-      throw new InputProblem(`Line ${index + 1} of the input manifest is not a JSON object.`);
-    if (('source' in line) === ('source-ref' in line))
-      throw new InputProblem(`Line ${index + 1} of the input manifest must have exactly one of "source" and "source-ref".`);
-    objects.push({ line: line as Record<string, unknown>, answers: [] });
+    const parsed = dataObjectLine(raw);
+    if ('problem' in parsed) throw new InputProblem(`Line ${index + 1} of the input manifest ${parsed.problem}.`);
+    objects.push({ line: parsed.line, answers: [] });
   });
   if (objects.length === 0) throw new InputProblem('The input manifest has no data objects.');
   return objects;

@@ -5,10 +5,13 @@
 //   InProgress --TaskAvailabilityLifetime after start--> Completed, unanswered objects counted as failed
 //   InProgress --30 days after creation--> Failed
 //   Initializing | InProgress --StopLabelingJob or a stopping condition--> Stopping --transition delay--> Stopped
+// A streaming job (streaming.ts) never completes and has no 30-day limit: InProgress --10 idle days--> Stopping,
+// or --input topic gone--> Failed; each of its objects' tasks expire on their own.
 import type { RequestContext } from '../service.js';
 import { crowdInArn } from './crowds.js';
 import { writeOutputManifest } from './output.js';
-import type { JobRecord } from './state.js';
+import { TASKS_EXPIRED, type JobRecord } from './state.js';
+import { advanceStream, endSubscription, isStreaming } from './streaming.js';
 
 const DAY_MS = 86_400_000;
 /** Jobs fail after 30 days (aws-facts §3.1). */
@@ -34,47 +37,62 @@ function moveTo(job: JobRecord, status: JobRecord['status'], atMs: number): void
   delete job.settlesAtMs;
 }
 
-function fail(job: JobRecord, reason: string, atMs: number): void {
+function fail(ctx: RequestContext, job: JobRecord, reason: string, atMs: number): void {
   job.failureReason = reason;
+  endSubscription(ctx, job);
   moveTo(job, 'Failed', atMs);
 }
+
+const unwritable = (job: JobRecord) => `ClientError: Could not write the output manifest under ${job.request.OutputConfig.S3OutputPath}.`;
 
 /** Completed or Stopped: the output manifest is written first; if the output bucket is gone the job fails instead. */
 export async function finish(ctx: RequestContext, job: JobRecord, status: 'Completed' | 'Stopped', atMs: number): Promise<void> {
   const uri = await writeOutputManifest(ctx, job, atMs);
-  if (uri === undefined) return fail(job, `ClientError: Could not write the output manifest under ${job.request.OutputConfig.S3OutputPath}.`, atMs);
+  if (uri === undefined) return fail(ctx, job, unwritable(job), atMs);
   job.outputUri = uri;
   moveTo(job, status, atMs);
 }
 
+function startStopping(ctx: RequestContext, job: JobRecord, atMs: number): void {
+  moveTo(job, 'Stopping', atMs);
+  job.settlesAtMs = atMs + ctx.state.sagemaker.settings.transitionMs;
+  endSubscription(ctx, job);
+}
+
 export async function beginStop(ctx: RequestContext, job: JobRecord): Promise<void> {
-  const now = ctx.now().getTime();
-  moveTo(job, 'Stopping', now);
-  job.settlesAtMs = now + ctx.state.sagemaker.settings.transitionMs;
+  startStopping(ctx, job, ctx.now().getTime());
   await settleJob(ctx, job);
+}
+
+/** TaskAvailabilityLifetimeInSeconds, or its default for the job's crowd. */
+function taskLifetimeMs(job: JobRecord): number {
+  const config = job.request.HumanTaskConfig;
+  return (config.TaskAvailabilityLifetimeInSeconds ?? DEFAULT_AVAILABILITY_S[crowdInArn(config.WorkteamArn) === 'public' ? 'public' : 'private']) * 1000;
 }
 
 export async function settleJob(ctx: RequestContext, job: JobRecord): Promise<JobRecord> {
   const now = ctx.now().getTime();
   if (job.status === 'Initializing' && now >= job.settlesAtMs!) {
     const at = job.settlesAtMs!;
-    if (job.failureReason) fail(job, job.failureReason, at);
+    if (job.failureReason) fail(ctx, job, job.failureReason, at);
     else {
       moveTo(job, 'InProgress', at);
       job.startedMs = at;
     }
   }
-  if (job.status === 'InProgress') {
-    const config = job.request.HumanTaskConfig;
-    const lifetimeS = config.TaskAvailabilityLifetimeInSeconds ?? DEFAULT_AVAILABILITY_S[crowdInArn(config.WorkteamArn) === 'public' ? 'public' : 'private'];
-    const expiresAt = job.startedMs! + lifetimeS * 1000;
+  if (job.status === 'InProgress' && isStreaming(job)) {
+    const end = advanceStream(ctx, job, taskLifetimeMs(job), now);
+    if (end?.reason === 'idle') startStopping(ctx, job, end.atMs);
+    // UNCONFIRMED: the wording of the reason.
+    else if (end) fail(ctx, job, `ClientError: The labeling job can no longer read its input topic ${job.request.InputConfig.DataSource.SnsDataSource!.SnsTopicArn}.`, end.atMs);
+  } else if (job.status === 'InProgress') {
+    const expiresAt = job.startedMs! + taskLifetimeMs(job);
     const deadline = job.createdMs + MAX_JOB_MS;
     if (deadline <= now && deadline < expiresAt) {
       // UNCONFIRMED: the wording of AWS's reason.
-      fail(job, 'ClientError: The labeling job did not finish within the maximum duration of 30 days.', deadline);
+      fail(ctx, job, 'ClientError: The labeling job did not finish within the maximum duration of 30 days.', deadline);
     } else if (expiresAt <= now) {
-      for (const object of job.objects)
-        if (!object.consolidated) object.failureReason = 'ClientError: The tasks expired before enough workers answered.';
+      for (const object of job.objects) if (!object.consolidated) object.failureReason = TASKS_EXPIRED;
       await finish(ctx, job, 'Completed', expiresAt);
     }
   }
@@ -82,13 +100,22 @@ export async function settleJob(ctx: RequestContext, job: JobRecord): Promise<Jo
   return job;
 }
 
-/** After workers' answers: complete the job when every object is labeled, or stop it when a stopping condition is met. */
+/**
+ * After workers' answers: complete the job when every object is labeled, or stop it when a stopping condition is
+ * met. A streaming job instead rewrites its output manifest (it grows as objects are labeled) and stops only by
+ * count: INFERRED, a share of a stream that has no end is not defined, so MaxPercentageOfInputDatasetLabeled is not
+ * applied to it.
+ */
 export async function afterAnswers(ctx: RequestContext, job: JobRecord): Promise<void> {
   const { HumanLabeled } = labelCounters(job);
-  if (HumanLabeled === job.objects.length) return finish(ctx, job, 'Completed', ctx.now().getTime());
+  const now = ctx.now().getTime();
+  const streaming = isStreaming(job);
+  if (streaming && (await writeOutputManifest(ctx, job, now)) === undefined) return fail(ctx, job, unwritable(job), now);
+  if (!streaming && HumanLabeled === job.objects.length) return finish(ctx, job, 'Completed', now);
   const conditions = job.request.StoppingConditions;
   const byCount = conditions?.MaxHumanLabeledObjectCount !== undefined && HumanLabeled >= conditions.MaxHumanLabeledObjectCount;
   const byShare =
+    !streaming &&
     conditions?.MaxPercentageOfInputDatasetLabeled !== undefined &&
     HumanLabeled * 100 >= conditions.MaxPercentageOfInputDatasetLabeled * job.objects.length;
   if (byCount || byShare) await beginStop(ctx, job);

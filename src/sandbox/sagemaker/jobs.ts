@@ -10,6 +10,7 @@ import { beginStop, labelCounters, settleJob } from './job-status.js';
 import { checkTaskPrice } from './public-crowd.js';
 import { checkRoleAssumable } from './roles.js';
 import { regionState, type JobRecord, type LabelingJobRequest, type RegionState, type Tag } from './state.js';
+import { checkTopics, isStreaming, subscribeJob } from './streaming.js';
 import { putTags, tagsOf } from './tags.js';
 import { jobTaskType, type TaskType } from './task-types.js';
 
@@ -25,8 +26,10 @@ export async function findJob(ctx: RequestContext, records: RegionState, name: s
 /** The checks AWS makes before accepting the request. */
 function checkRequest(ctx: RequestContext, records: RegionState, input: CreateLabelingJobInput, taskType: TaskType): void {
   const source = input.InputConfig.DataSource;
-  if (source.SnsDataSource) throw validation('Streaming labeling jobs (SnsDataSource) are not modelled by the sandbox.');
-  if (!source.S3DataSource) throw validation('InputConfig.DataSource needs S3DataSource or SnsDataSource.');
+  // "You must specify at least one of the following: S3DataSource or SnsDataSource" (both: a streaming job that
+  // starts with a manifest's objects).
+  if (!source.S3DataSource && !source.SnsDataSource) throw validation('InputConfig.DataSource needs S3DataSource or SnsDataSource.');
+  checkTopics(ctx, input);
 
   const attribute = input.LabelAttributeName;
   if (attribute.endsWith('-metadata')) throw validation(`LabelAttributeName ${attribute} must not end with "-metadata".`);
@@ -119,6 +122,8 @@ export const jobOperations = {
       settlesAtMs: now + ctx.state.sagemaker.settings.transitionMs,
       ...('failureReason' in inputs && { failureReason: inputs.failureReason }),
     };
+    // A job whose inputs are bad never starts, so it has nothing to receive.
+    if (isStreaming(job) && !job.failureReason) subscribeJob(ctx, job);
     putTags(records, job.arn, Tags ?? []);
     records.jobs[name.toLowerCase()] = job;
     return { LabelingJobArn: job.arn };

@@ -1,10 +1,14 @@
 // What a labeling job writes to S3 (the sandbox's, or an external one) under `<S3OutputPath>/<job name>/` (aws-facts §5.3): each data
-// object's worker responses once it is consolidated, and the output manifest when the job completes or stops.
+// object's worker responses once it is consolidated, and the output manifest when the job completes or stops (a
+// streaming job's also each time an object is labeled). And what it publishes to its output topic, if it has one.
 import type { RequestContext } from '../service.js';
+import { deliver } from '../sns/delivery.js';
+import { topicByArn } from '../sns/state.js';
 import { groundTruthDate } from './consolidation.js';
 import { crowdInArn } from './crowds.js';
 import { parseS3Uri } from './job-inputs.js';
-import type { JobRecord, WorkerAnswer } from './state.js';
+import type { DataObject, JobRecord, WorkerAnswer } from './state.js';
+import { isStreaming } from './streaming.js';
 import type { TaskType } from './task-types.js';
 
 /** `s3://bucket/<output prefix>/<job>/<path>`, split into bucket and key. */
@@ -16,19 +20,40 @@ function outputObject(job: JobRecord, path: string): { bucket: string; key: stri
 
 const json = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8');
 
-/** Writes the manifest of every data object, in input order; returns its URI, or undefined if the bucket is gone. */
-export async function writeOutputManifest(ctx: RequestContext, job: JobRecord, atMs: number): Promise<string | undefined> {
+/** One object's output-manifest line: its input line plus its label and `-metadata` (aws-facts §5.2). */
+function outputLine(job: JobRecord, { line, consolidated, failureReason }: DataObject): string {
   const attribute = job.request.LabelAttributeName;
-  const lines = job.objects.map(({ line, consolidated, failureReason }) => {
-    if (consolidated) return JSON.stringify({ ...line, [attribute]: consolidated.value, [`${attribute}-metadata`]: consolidated.metadata });
-    // UNCONFIRMED: the metadata AWS writes for an object whose tasks expired. Unanswered objects of a stopped job
-    // are written unchanged, as in AWS's intermediate manifests (aws-facts §5.2).
-    if (failureReason) return JSON.stringify({ ...line, [`${attribute}-metadata`]: { 'failure-reason': failureReason } });
-    return JSON.stringify(line);
-  });
+  if (consolidated) return JSON.stringify({ ...line, [attribute]: consolidated.value, [`${attribute}-metadata`]: consolidated.metadata });
+  // UNCONFIRMED: the metadata AWS writes for an object whose tasks expired. Unanswered objects of a stopped job
+  // are written unchanged, as in AWS's intermediate manifests (aws-facts §5.2).
+  if (failureReason) return JSON.stringify({ ...line, [`${attribute}-metadata`]: { 'failure-reason': failureReason } });
+  return JSON.stringify(line);
+}
+
+/**
+ * Writes the manifest, in input (for a streaming job: arrival) order; returns its URI, or undefined if the bucket is
+ * gone. A one-time job's has every data object. A streaming job's has only the objects that are done, labeled or
+ * expired, so it grows by one line per object (INFERRED: the docs say only that the output is "periodically
+ * updated"; the layout is the one-time job's).
+ */
+export async function writeOutputManifest(ctx: RequestContext, job: JobRecord, atMs: number): Promise<string | undefined> {
+  const objects = isStreaming(job) ? job.objects.filter((o) => o.consolidated || o.failureReason) : job.objects;
+  const lines = objects.map((object) => outputLine(job, object));
   const { bucket, key } = outputObject(job, 'manifests/output/output.manifest');
   const body = Buffer.from(lines.map((l) => `${l}\n`).join(''), 'utf8');
   return (await ctx.backends.s3.putObject(bucket, key, body, 'application/octet-stream', new Date(atMs))) ? `s3://${bucket}/${key}` : undefined;
+}
+
+/**
+ * The labeled object's output line, published to `OutputConfig.SnsTopicArn` when the job has one ("To learn more
+ * about the output data format that is published to these endpoints, see Output Data", DG sms-create-sns-input-topic).
+ * One message per consolidated object (INFERRED: the docs say "each time a worker submits a labeled object"; with
+ * several workers per object only the consolidated label is output data). A topic deleted since gets nothing.
+ */
+export function publishLabeled(ctx: RequestContext, job: JobRecord, index: number, atMs: number): void {
+  const arn = job.request.OutputConfig.SnsTopicArn;
+  const topic = arn === undefined ? undefined : topicByArn(ctx.state.sns, ctx.account, arn);
+  if (topic) deliver(topic, outputLine(job, job.objects[index]!), undefined, atMs);
 }
 
 /**

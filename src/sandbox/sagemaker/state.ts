@@ -118,7 +118,15 @@ export interface DataObject {
   consolidated?: { value: unknown; metadata: Record<string, unknown> };
   /** Why the object will never be labeled (its tasks expired); counted as FailedNonRetryableError. */
   failureReason?: string;
+  /**
+   * Streaming jobs: when the object reached the job (its message was published, or the job started if that was
+   * later); its tasks' availability is counted from here. Manifest lines count from the job's start.
+   */
+  arrivedMs?: number;
 }
+
+/** Why an object whose tasks expired before enough workers answered is never labeled (the wording is UNCONFIRMED). */
+export const TASKS_EXPIRED = 'ClientError: The tasks expired before enough workers answered.';
 
 /** The HumanTaskConfig of a job as sent; the members the sandbox reads are typed, the rest are kept as they came. */
 export interface HumanTaskConfig {
@@ -164,6 +172,11 @@ export interface JobRecord {
   startedMs?: number;
   /** Set when the output manifest has been written. */
   outputUri?: string;
+  /**
+   * A streaming job's subscription (its `GroundTruth-<name>` queue) to its input topic, from creation (when its inputs
+   * are good) until it stops or fails (sns/delivery.ts).
+   */
+  subscriptionArn?: string;
 }
 
 export interface HumanTaskUiRecord {

@@ -17,6 +17,7 @@ import {
   SageMakerClient,
   type CreateLabelingJobCommandInput,
 } from '@aws-sdk/client-sagemaker';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startSandbox, type RealismUpdate, type Sandbox } from '../index.js';
 
@@ -28,6 +29,7 @@ export interface World {
   sm: SageMakerClient;
   cognito: CognitoIdentityProviderClient;
   s3: S3Client;
+  sns: SNSClient;
   /** POST /_sandbox/<path>?region=<region>; the parsed answer, or throws an Error carrying `code` (the `__type`). */
   admin<T = unknown>(path: string, body?: unknown): Promise<T>;
   /** Moves the sandbox clock forward. */
@@ -80,6 +82,7 @@ export function world(sandbox: Sandbox, region = 'us-east-1'): World {
   const sm = new SageMakerClient(config);
   const cognito = new CognitoIdentityProviderClient(config);
   const s3 = new S3Client({ ...config, forcePathStyle: true });
+  const sns = new SNSClient(config);
   const post = async <T>(path: string, body: unknown): Promise<T> => {
     const response = await fetch(`${sandbox.url}/_sandbox/${path}?region=${region}`, { method: 'POST', body: JSON.stringify(body) });
     const answer = (await response.json()) as T & { __type?: string; message?: string };
@@ -92,13 +95,14 @@ export function world(sandbox: Sandbox, region = 'us-east-1'): World {
     sm,
     cognito,
     s3,
+    sns,
     admin: (path, body = {}) => post(path, body),
     advance: async (ms) => void (await post('clock', { advanceMs: ms })),
     async settle() {
       if (sandbox.realism.on) await post('clock', { advanceMs: Math.max(sandbox.realism.consistencyMs, sandbox.state.sagemaker.settings.transitionMs) });
     },
     async close() {
-      for (const client of [sm, cognito, s3]) client.destroy();
+      for (const client of [sm, cognito, s3, sns]) client.destroy();
     },
   };
 }
@@ -248,4 +252,19 @@ export async function textClassificationJob(
 
 export async function createJob(w: World, input: CreateLabelingJobCommandInput): Promise<string> {
   return (await w.sm.send(new CreateLabelingJobCommand(input))).LabelingJobArn!;
+}
+
+/** Creates the job and moves the clock past its start (the default transition delay); its name. */
+export async function startJob(w: World, input: CreateLabelingJobCommandInput): Promise<string> {
+  await createJob(w, input);
+  await w.advance(500);
+  return input.LabelingJobName!;
+}
+
+/** The output manifest of a job whose output path is `s3://<bucket>/Output/`, one parsed object per line. */
+export async function outputManifest(w: World, bucketName: string, job: string): Promise<Array<Record<string, any>>> {
+  return (await getText(w, bucketName, `Output/${job}/manifests/output/output.manifest`))
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, any>);
 }

@@ -2,6 +2,7 @@
 // manifest is written to S3 and the job completes (BEHAVIOUR.md, "Workers stand-in").
 import { AdminDisableUserCommand, AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { CreateTopicCommand } from '@aws-sdk/client-sns';
 import { DescribeLabelingJobCommand, type CreateLabelingJobCommandInput } from '@aws-sdk/client-sagemaker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LabelRequest, PendingTask, Sandbox } from '../index.js';
@@ -11,7 +12,9 @@ import {
   labelFile,
   labelingSetup,
   lambda,
+  outputManifest,
   putText,
+  startJob,
   startSandboxForTests,
   textClassificationJob,
   worker,
@@ -33,18 +36,10 @@ describe('SageMaker workers stand-in', () => {
     w.admin<{ accepted: number; jobStatus: string }>('sagemaker/label', { job, worker: who, answers });
   const tasks = (job: string, who: string) => w.admin<PendingTask[]>('sagemaker/tasks', { job, worker: who });
   const describeJob = (LabelingJobName: string) => w.sm.send(new DescribeLabelingJobCommand({ LabelingJobName }));
-  const outputLines = async (job: string) =>
-    (await getText(w, setup.bucket, `Output/${job}/manifests/output/output.manifest`))
-      .trimEnd()
-      .split('\n')
-      .map((line) => JSON.parse(line) as Record<string, any>);
+  const outputLines = (job: string) => outputManifest(w, setup.bucket, job);
   /** A started text classification job; its name. */
-  const startedJob = async (options: JobOptions = {}, overrides: Partial<CreateLabelingJobCommandInput> = {}) => {
-    const input = await textClassificationJob(w, setup, options, overrides);
-    await createJob(w, input);
-    await w.advance(500);
-    return input.LabelingJobName!;
-  };
+  const startedJob = async (options: JobOptions = {}, overrides: Partial<CreateLabelingJobCommandInput> = {}) =>
+    startJob(w, await textClassificationJob(w, setup, options, overrides));
 
   beforeAll(async () => {
     sandbox = await startSandboxForTests();
@@ -121,6 +116,16 @@ describe('SageMaker workers stand-in', () => {
       [0, 0],
       [0, 0],
     ]);
+  });
+
+  it('publishes each consolidated object\'s output line to the output topic, once however many workers answered', async () => {
+    const TopicArn = (await w.sns.send(new CreateTopicCommand({ Name: 'labeled' }))).TopicArn!;
+    const job = await startedJob({ workers: 2, sources: ['4'] }, { OutputConfig: { S3OutputPath: `s3://${setup.bucket}/Output/`, SnsTopicArn: TopicArn } });
+    await label(job, user1, [{ object: 0, label: 'Even Number' }]);
+    expect(await w.admin('sns/messages', { topicArn: TopicArn })).toEqual([]);
+    await label(job, user2, [{ object: 0, label: 'Even Number' }]);
+    const published = await w.admin<Array<{ message: string }>>('sns/messages', { topicArn: TopicArn });
+    expect(published.map((m) => JSON.parse(m.message))).toEqual(await outputLines(job));
   });
 
   it('settles a disagreement between two workers by majority, ties going to the first label', async () => {

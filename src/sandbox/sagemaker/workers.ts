@@ -11,7 +11,7 @@ import { teamCrowd } from './crowds.js';
 import { validation } from './errors.js';
 import { findJob } from './jobs.js';
 import { afterAnswers } from './job-status.js';
-import { writeWorkerResponses } from './output.js';
+import { publishLabeled, writeWorkerResponses } from './output.js';
 import { regionState, type JobRecord } from './state.js';
 import { jobTaskType, type TaskType } from './task-types.js';
 import { cognitoMembers } from './workteams.js';
@@ -120,6 +120,7 @@ export const workerRoutes = {
       if (object.answers.length >= needed) {
         object.consolidated = consolidate(taskType, job.labels, object.answers, job.name, now);
         await writeWorkerResponses(ctx, job, taskType, index, now);
+        publishLabeled(ctx, job, index, now);
       }
     }
     if (accepted > 0) await afterAnswers(ctx, job);

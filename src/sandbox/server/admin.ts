@@ -4,7 +4,7 @@
 import { parseFaultSettings, type Faults } from '../faults.js';
 import type { Quotas } from '../quotas.js';
 import { parseRealismUpdate, type Realism } from '../realism.js';
-import { ServiceError, type HttpResponse, type JsonService, type RequestContext, type SandboxState } from '../service.js';
+import { ServiceError, type AdminRouteSet, type HttpResponse, type RequestContext, type SandboxState } from '../service.js';
 import { asServiceError } from './errors.js';
 import { jsonResponse, parseJsonObject } from './http.js';
 import type { RequestLog } from './request-log.js';
@@ -19,7 +19,8 @@ export interface AdminHost {
   faults: Faults;
   quotas: Quotas;
   realism: Realism;
-  services: readonly JsonService[];
+  /** The services with sandbox-only routes: the awsJson1_1 services and SNS. */
+  services: readonly AdminRouteSet[];
   /** A context for service routes; `region` comes from the `?region=` query parameter. */
   context(region: string): RequestContext;
   inTurn: InTurn;

@@ -1,4 +1,5 @@
-// The sandbox's HTTP server: one loopback port, requests routed by wire protocol to the service implementations.
+// The sandbox's HTTP server: one loopback port, requests routed by wire protocol (and, between the two awsQuery
+// services, by the SigV4 signing name) to the service implementations.
 // Every AWS call passes, in order: fault injection (latency, then a seeded fail/throttle decision), the Cognito quota,
 // the constraint table, the operation. Anything refused before the operation leaves the state untouched.
 import http from 'node:http';
@@ -17,6 +18,7 @@ import { sageMakerService } from '../sagemaker/index.js';
 import {
   SANDBOX_ACCOUNT,
   ServiceError,
+  type AdminRouteSet,
   type AwsServiceName,
   type HttpRequest,
   type HttpResponse,
@@ -24,7 +26,8 @@ import {
   type RequestContext,
   type SandboxState,
 } from '../service.js';
-import { handleSts } from '../sts/index.js';
+import { handleSns, SNS_NAMESPACE, snsService } from '../sns/index.js';
+import { handleSts, STS_NAMESPACE } from '../sts/index.js';
 import { ADMIN_PREFIX, serveAdmin } from './admin.js';
 import { asServiceError, errorResponse, type Protocol } from './errors.js';
 import { credentialScope, lowerCaseHeaders, parseJsonObject, readBody, send, sleep } from './http.js';
@@ -95,9 +98,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const external = options.external && (await externalBackends(options.external, local));
   const backends = external?.backends ?? local;
   const context = (region: string): RequestContext => ({ region, account, requestId: randomUUID(), now, state, realism, backends });
-  const turns = new Map(services.filter((s) => s.oneAtATime).map((s) => [s, new Turns()] as const));
-  const inTurn = <T>(service: JsonService, work: () => T | Promise<T>): Promise<T> => turns.get(service)?.run(work) ?? Promise.resolve().then(work);
-  const adminHost = { state, log, faults, quotas, realism, services, context, inTurn, stateChanged: () => stateFile?.schedule() };
+  const turns = new Map<AdminRouteSet, Turns>(services.filter((s) => s.oneAtATime).map((s) => [s, new Turns()]));
+  const inTurn = <T>(service: AdminRouteSet, work: () => T | Promise<T>): Promise<T> => turns.get(service)?.run(work) ?? Promise.resolve().then(work);
+  const adminHost = { state, log, faults, quotas, realism, services: [...services, snsService], context, inTurn, stateChanged: () => stateFile?.schedule() };
 
   async function serve(req: http.IncomingMessage): Promise<HttpResponse> {
     const method = req.method ?? 'GET';
@@ -105,10 +108,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const url = new URL(req.url ?? '/', 'http://sandbox');
     if (url.pathname.startsWith(ADMIN_PREFIX)) return serveAdmin(method, url, body, adminHost);
     const headers = lowerCaseHeaders(req.headers);
-    const ctx = context(credentialScope(headers, url.searchParams)?.region ?? 'us-east-1');
+    const scope = credentialScope(headers, url.searchParams);
+    const ctx = context(scope?.region ?? 'us-east-1');
     // Keys may hold `.` and `..` segments, which URL parsing would collapse: S3 paths come from the raw target.
     const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
-    const call = identify(method, url, rawPath, headers, body, services, inTurn);
+    const call = identify(method, url, rawPath, headers, body, services, inTurn, scope?.service);
     let reachedOperation = false;
     let response: HttpResponse;
     let errorCode: string | undefined;
@@ -182,12 +186,17 @@ function identify(
   body: Buffer,
   services: readonly JsonService[],
   inTurn: InTurn,
+  signingName: string | undefined,
 ): Call {
   const target = headers['x-amz-target'];
   if (target) return jsonCall(target, body, services, inTurn);
   if (method === 'POST' && url.pathname === '/' && headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
     const form = new URLSearchParams(body.toString('utf8'));
-    return { service: 'sts', operation: form.get('Action') ?? '', protocol: 'query', run: (ctx) => handleSts(form, ctx) };
+    const operation = form.get('Action') ?? '';
+    // Both awsQuery services post the same kind of form to `/`; only the signature says which one was meant
+    // (the SDK signs SNS calls for `sns`). Unsigned forms stay STS's, as before SNS was served.
+    if (signingName === 'sns') return { service: 'sns', operation, protocol: { query: SNS_NAMESPACE }, run: (ctx) => handleSns(form, ctx) };
+    return { service: 'sts', operation, protocol: { query: STS_NAMESPACE }, run: (ctx) => handleSts(form, ctx) };
   }
   let path: string;
   try {

@@ -3,7 +3,8 @@ import { emptyCognitoState } from '../cognito/state.js';
 import { emptyS3State } from '../s3/state.js';
 import { emptySageMakerState } from '../sagemaker/state.js';
 import type { SandboxState } from '../service.js';
+import { emptySnsState } from '../sns/state.js';
 
 export function emptySandboxState(): SandboxState {
-  return { cognito: emptyCognitoState(), sagemaker: emptySageMakerState(), s3: emptyS3State(), clockOffsetMs: 0 };
+  return { cognito: emptyCognitoState(), sagemaker: emptySageMakerState(), s3: emptyS3State(), sns: emptySnsState(), clockOffsetMs: 0 };
 }
