@@ -13,12 +13,14 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, it } from 'vitest';
 import { CognitoIdentityProviderClient, DeleteUserPoolCommand, DeleteUserPoolDomainCommand, DescribeUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DeleteBucketCommand, DeleteObjectCommand, ListObjectVersionsCommand, S3Client } from '@aws-sdk/client-s3';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { STSClient } from '@aws-sdk/client-sts';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { knownDifference, type KnownDifference } from './known-differences.js';
 
 export type TargetName = 'sandbox' | 'moto' | 'aws';
-export type Service = 'cognito-idp' | 's3' | 'sts';
+// SNS is not a service gtctl calls: the sandbox serves it for streaming jobs, and moto is its oracle too.
+export type Service = 'cognito-idp' | 's3' | 'sts' | 'sns';
 
 export interface Env {
   target: TargetName;
@@ -53,6 +55,7 @@ export interface Clients {
   cognito: CognitoIdentityProviderClient;
   s3: S3Client;
   sts: STSClient;
+  sns: SNSClient;
 }
 
 function clients(side: Clients['side'], kind: TargetName, region: string, endpoint: string | undefined, local: boolean): Clients {
@@ -72,6 +75,7 @@ function clients(side: Clients['side'], kind: TargetName, region: string, endpoi
     // Path style for any custom endpoint (wire.md); string bodies are not streamed, so no aws-chunked framing.
     s3: new S3Client({ ...common, forcePathStyle: endpoint !== undefined }),
     sts: new STSClient(common),
+    sns: new SNSClient(common),
   };
 }
 
@@ -116,7 +120,7 @@ export function conformanceSuite(): { env: Env; differential: <A>(spec: Differen
     };
   });
   afterAll(async () => {
-    for (const c of [current?.reference, current?.target]) c && [c.cognito, c.s3, c.sts].forEach((client) => client.destroy());
+    for (const c of [current?.reference, current?.target]) c && [c.cognito, c.s3, c.sts, c.sns].forEach((client) => client.destroy());
     await sandbox?.close();
   });
   const sides = () => {
