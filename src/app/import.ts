@@ -42,7 +42,7 @@ export async function importAccount(options: ImportOptions): Promise<ImportResul
 
   // Jobs first: their manifests and outputs name the buckets to read.
   const { jobNames, jobs } = include.has('jobs') ? await readJobs(ports.sageMaker, { jobs: (await ports.sageMaker.listLabelingJobs()).flatMap((j) => j.LabelingJobName ?? []) }) : { jobNames: [], jobs: [] };
-  const jobBuckets = jobs.flatMap((j) => [manifestUriOf(j.request) ?? '', j.request.OutputConfig.S3OutputPath].flatMap((uri) => s3Location(uri)?.bucket ?? []));
+  const jobBuckets = jobs.flatMap((j) => [manifestUriOf(j.request), j.request.OutputConfig.S3OutputPath].flatMap((uri) => (uri === undefined ? [] : (s3Location(uri)?.bucket ?? []))));
   const wantedBuckets = include.has('buckets') ? [...new Set([...options.buckets, ...jobBuckets])].sort() : [];
   // Only the account's own buckets: reading another account's (a job may read from one) would fail the import.
   const own = new Set(wantedBuckets.length ? (await ports.s3.listBuckets()).map((b) => b.name) : []);

@@ -42,11 +42,12 @@ export function planJobs(desired: readonly LabelingJob[], buckets: readonly Buck
         noOps++;
         continue;
       }
-      if ('fromJob' in job.input && world.chainInputs[job.input.fromJob.toLowerCase()] === undefined) {
-        const source = live.jobs.find((j) => j.name.toLowerCase() === (job.input as { fromJob: string }).fromJob.toLowerCase());
+      const from = 'fromJob' in job.input ? job.input.fromJob : undefined;
+      if (from !== undefined && world.chainInputs[from.toLowerCase()] === undefined) {
+        const source = live.jobs.find((j) => j.name.toLowerCase() === from.toLowerCase());
         if (source?.status === 'Failed') {
           changes.push({ ...base, dependsOn: [], action: 'blocked', blockedBy: 'job-input', diff: [], reasons: [`its input is the output of job ${source.name}, which failed${source.failureReason ? ` (${source.failureReason})` : ''} and will never complete: chain it from another job`] });
-        } else waiting.push({ address: base.address, waitsFor: address.job(job.input.fromJob), status: source?.status ?? 'not created' });
+        } else waiting.push({ address: base.address, waitsFor: address.job(from), status: source?.status ?? 'not created' });
         continue;
       }
       const unsubscribed = unsubscribedVendor(job, world);

@@ -78,21 +78,7 @@ export function resolveJob(job: LabelingJob, world: JobWorld): ResolvedJob {
       : { HumanTaskUiArn: humanTaskUi! };
   const labels = job.task.labelCategoryUri ? undefined : labelCategoryFile(job);
   const labelUri = job.task.labelCategoryUri ?? (labels !== undefined ? upload('labels', labels, 'application/json') : undefined);
-  let manifest: string | undefined;
-  let manifestUri: string | undefined;
-  if ('stream' in job.input) {
-    // Objects arrive one by one through the topic: there is no manifest to write or check.
-  } else if ('manifest' in job.input) {
-    manifestUri = job.input.manifest;
-    manifest = declaredText(world.buckets, manifestUri) ?? world.manifests[manifestUri];
-  } else if ('fromJob' in job.input) {
-    // A chain is resolved only once its source has finished (diff/jobs.ts waits until then).
-    manifestUri = world.chainInputs[job.input.fromJob.toLowerCase()] ?? '';
-    manifest = world.manifests[manifestUri];
-  } else {
-    manifest = buildManifest(job, parseS3Uri(job.input.fromPrefix).bucket, prefixObjects(job, world));
-    manifestUri = upload('manifest', manifest, 'application/jsonlines');
-  }
+  const { dataSource, manifest } = inputOf(job, world, upload);
   const lambdas =
     job.task.type === 'custom'
       ? { pre: job.task.preAnnotationLambdaArn ?? '', consolidation: job.task.consolidationLambdaArn ?? '' }
@@ -104,7 +90,7 @@ export function resolveJob(job: LabelingJob, world: JobWorld): ResolvedJob {
     LabelAttributeName: job.labelAttributeName,
     RoleArn: job.roleArn,
     InputConfig: {
-      DataSource: manifestUri !== undefined ? { S3DataSource: { ManifestS3Uri: manifestUri } } : { SnsDataSource: { SnsTopicArn: (job.input as { stream: { snsTopicArn: string } }).stream.snsTopicArn } },
+      DataSource: dataSource,
       ...(job.workers.contentClassifiers.length ? { DataAttributes: { ContentClassifiers: job.workers.contentClassifiers.map((c) => CONTENT_CLASSIFIERS[c]).sort() } } : {}),
     },
     OutputConfig: { S3OutputPath: job.output, ...(job.outputKmsKeyId ? { KmsKeyId: job.outputKmsKeyId } : {}), ...(job.outputTopicArn ? { SnsTopicArn: job.outputTopicArn } : {}) },
@@ -137,6 +123,25 @@ export function resolveJob(job: LabelingJob, world: JobWorld): ResolvedJob {
       .map(([Key, Value]) => ({ Key, Value })),
   };
   return { request, uploads, manifest };
+}
+
+/** Where the job's data comes from, and the manifest's text as the job will see it (none for a stream). */
+function inputOf(
+  job: LabelingJob,
+  world: JobWorld,
+  upload: (kind: 'manifest', body: string, contentType: string) => string,
+): { dataSource: LabelingJobRequest['InputConfig']['DataSource']; manifest: string | undefined } {
+  const fromManifest = (uri: string, manifest: string | undefined) => ({ dataSource: { S3DataSource: { ManifestS3Uri: uri } }, manifest });
+  // Objects arrive one by one through the topic: there is no manifest to write or check.
+  if ('stream' in job.input) return { dataSource: { SnsDataSource: { SnsTopicArn: job.input.stream.snsTopicArn } }, manifest: undefined };
+  if ('manifest' in job.input) return fromManifest(job.input.manifest, declaredText(world.buckets, job.input.manifest) ?? world.manifests[job.input.manifest]);
+  if ('fromJob' in job.input) {
+    // A chain is resolved only once its source has finished (diff/jobs.ts waits until then).
+    const uri = world.chainInputs[job.input.fromJob.toLowerCase()] ?? '';
+    return fromManifest(uri, world.manifests[uri]);
+  }
+  const manifest = buildManifest(job, parseS3Uri(job.input.fromPrefix).bucket, prefixObjects(job, world));
+  return fromManifest(upload('manifest', manifest, 'application/jsonlines'), manifest);
 }
 
 function declaredText(buckets: readonly Bucket[], uri: string): string | undefined {
