@@ -7,6 +7,7 @@ import {
   GROUND_TRUTH_LAMBDA_ACCOUNTS,
   GROUND_TRUTH_REGIONS,
   hasGroundTruth,
+  taskTimeLimitSeconds,
   workteamArn,
 } from './catalog.js';
 import { TASK_TYPES } from './model.js';
@@ -39,9 +40,26 @@ describe('task catalog', () => {
     expect(() => builtInLambdas('bounding-box', 'us-west-1')).toThrow('not available in us-west-1');
   });
 
-  it('gives named entity recognition the built-in human task UI, and every other type a template', () => {
-    expect(builtInHumanTaskUi('named-entity-recognition', 'eu-west-1')).toBe('arn:aws:sagemaker:eu-west-1:394669845002:human-task-ui/NamedEntityRecognition');
-    for (const type of TASK_TYPES.filter((t) => t !== 'named-entity-recognition')) expect(builtInHumanTaskUi(type, 'eu-west-1')).toBeUndefined();
+  it('gives named entity recognition, video frame and 3D point cloud types a built-in human task UI, and every other type a template', () => {
+    const ui = (name: string) => `arn:aws:sagemaker:eu-west-1:394669845002:human-task-ui/${name}`;
+    expect(builtInHumanTaskUi('named-entity-recognition', 'eu-west-1')).toBe(ui('NamedEntityRecognition'));
+    expect(builtInHumanTaskUi('video-object-tracking-adjustment', 'eu-west-1')).toBe(ui('VideoObjectTracking'));
+    expect(builtInHumanTaskUi('point-cloud-object-detection', 'eu-west-1')).toBe(ui('PointCloudObjectDetection'));
+    expect(builtInHumanTaskUi('point-cloud-semantic-segmentation-adjustment', 'eu-west-1')).toBe(ui('PointCloudSemanticSegmentation'));
+    const withUi = TASK_TYPES.filter((t) => builtInHumanTaskUi(t, 'eu-west-1') !== undefined);
+    expect(withUi).toEqual(['named-entity-recognition', ...TASK_TYPES.filter((t) => /^(video-object|point-cloud)-/.test(t))]);
+  });
+
+  it('names the Lambda suffixes of the video and point cloud types as the model does', () => {
+    expect(BUILT_IN_TASK_TYPES['video-classification'].lambdaSuffix).toBe('VideoMultiClass');
+    expect(BUILT_IN_TASK_TYPES['point-cloud-object-tracking-adjustment'].lambdaSuffix).toBe('Adjustment3DPointCloudObjectTracking');
+    expect(BUILT_IN_TASK_TYPES['video-object-detection-adjustment'].frames).toMatchObject({ data: 'video-sequence', adjustment: true });
+    expect(BUILT_IN_TASK_TYPES['point-cloud-semantic-segmentation'].frames).toMatchObject({ data: 'point-cloud-frame', adjustment: false, categoryAttributes: false });
+  });
+
+  it('lets video frame and point cloud tasks last 30 days, others 8 hours', () => {
+    expect(taskTimeLimitSeconds('video-object-tracking').max).toBe(2_592_000);
+    expect(taskTimeLimitSeconds('video-classification').max).toBe(28_800);
   });
 
   it.each([
@@ -60,8 +78,22 @@ describe('task catalog', () => {
 
   it('keys and label rules follow the reference table', () => {
     expect(BUILT_IN.filter((t) => BUILT_IN_TASK_TYPES[t].inputKey === 'source').sort()).toEqual(['named-entity-recognition', 'text-classification', 'text-classification-multilabel']);
-    expect(BUILT_IN.filter((t) => BUILT_IN_TASK_TYPES[t].labelAttributeRef).sort()).toEqual(['semantic-segmentation', 'semantic-segmentation-adjustment', 'semantic-segmentation-verification']);
-    expect(BUILT_IN.filter((t) => BUILT_IN_TASK_TYPES[t].minLabels === 2).sort()).toEqual(['image-classification', 'image-classification-multilabel', 'text-classification', 'text-classification-multilabel']);
+    // aws-facts §3.2: -ref for semantic segmentation, video frame detection and tracking, 3D point cloud semantic
+    // segmentation and tracking, and their adjustment (and verification) jobs.
+    expect(BUILT_IN.filter((t) => BUILT_IN_TASK_TYPES[t].labelAttributeRef).sort()).toEqual([
+      'point-cloud-object-tracking',
+      'point-cloud-object-tracking-adjustment',
+      'point-cloud-semantic-segmentation',
+      'point-cloud-semantic-segmentation-adjustment',
+      'semantic-segmentation',
+      'semantic-segmentation-adjustment',
+      'semantic-segmentation-verification',
+      'video-object-detection',
+      'video-object-detection-adjustment',
+      'video-object-tracking',
+      'video-object-tracking-adjustment',
+    ]);
+    expect(BUILT_IN.filter((t) => BUILT_IN_TASK_TYPES[t].minLabels === 2).sort()).toEqual(['image-classification', 'image-classification-multilabel', 'text-classification', 'text-classification-multilabel', 'video-classification']);
   });
 
   it('predicts the ARN AWS gives a private work team', () => {

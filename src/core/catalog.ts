@@ -42,9 +42,52 @@ export interface BuiltInTaskType {
   autoLabelingAlgorithm?: 'image-classification' | 'text-classification' | 'object-detection' | 'semantic-segmentation';
   /** Output metadata `type` in the augmented manifest. */
   outputType: string;
+  /** Video frame and 3D point cloud types. */
+  frames?: FrameType;
+}
+
+/**
+ * What sets video frame and 3D point cloud types apart (DG sms-video-overview, sms-point-cloud-general-information):
+ * a built-in worker UI, a label category file of the 2020-03-01 format with attributes, tasks of up to 30 days, no
+ * Mechanical Turk, and data that is not one file per object.
+ */
+export interface FrameType {
+  /**
+   * Each manifest line's `source-ref` is a sequence file: of video frames (`video-sequence`) or of point clouds
+   * (`point-cloud-sequence`); or the line is one point cloud with its `source-ref-metadata` (`point-cloud-frame`).
+   */
+  data: 'video-sequence' | 'point-cloud-sequence' | 'point-cloud-frame';
+  /** The built-in human task UI (`human-task-ui/<name>`); an adjustment job uses its base type's. */
+  humanTaskUi: string;
+  /** An adjustment job: its label file names the label attribute of the labels it adjusts. */
+  adjustment: boolean;
+  /** Per-object attributes; AWS ignores them for point cloud semantic segmentation, so gtctl refuses them there. */
+  categoryAttributes: boolean;
 }
 
 const MAX_TASK_SECONDS = 8 * 3600;
+const MAX_FRAME_TASK_SECONDS = 30 * 24 * 3600;
+
+/** Video frame and 3D point cloud jobs: at most 30 labels (DG sms-label-cat-config-attributes). */
+const MAX_FRAME_LABELS = 30;
+
+function frameType(lambdaSuffix: string, base: string, frames: Omit<FrameType, 'adjustment'>, options: { labelAttributeRef: boolean; outputType: string }): BuiltInTaskType {
+  return {
+    lambdaSuffix,
+    inputKey: 'source-ref',
+    minLabels: 1,
+    maxLabels: MAX_FRAME_LABELS,
+    labelAttributeRef: options.labelAttributeRef,
+    requiresInstructions: false,
+    outputType: options.outputType,
+    frames: { ...frames, adjustment: lambdaSuffix !== base },
+  };
+}
+
+const videoFrames = (suffix: string, base: 'VideoObjectDetection' | 'VideoObjectTracking', outputType: string) =>
+  frameType(suffix, base, { data: 'video-sequence', humanTaskUi: base, categoryAttributes: true }, { labelAttributeRef: true, outputType });
+const pointClouds = (suffix: string, base: string, data: FrameType['data'], labelAttributeRef: boolean, outputType: string) =>
+  frameType(suffix, base, { data, humanTaskUi: base.replace(/^3D/, ''), categoryAttributes: !base.endsWith('SemanticSegmentation') }, { labelAttributeRef, outputType });
 
 export const BUILT_IN_TASK_TYPES: Readonly<Record<Exclude<TaskType, 'custom'>, BuiltInTaskType>> = {
   'text-classification': {
@@ -91,10 +134,35 @@ export const BUILT_IN_TASK_TYPES: Readonly<Record<Exclude<TaskType, 'custom'>, B
     lambdaSuffix: 'AdjustmentSemanticSegmentation', inputKey: 'source-ref', minLabels: 1, labelAttributeRef: true,
     requiresInstructions: false, outputType: 'groundtruth/semantic-segmentation',
   },
+  // A classification whose objects are video files; the worker UI is a template, as for images.
+  'video-classification': {
+    lambdaSuffix: 'VideoMultiClass', inputKey: 'source-ref', minLabels: 2, labelAttributeRef: false, requiresInstructions: false,
+    outputType: 'groundtruth/video-classification',
+  },
+  'video-object-detection': videoFrames('VideoObjectDetection', 'VideoObjectDetection', 'groundtruth/video-object-detection'),
+  'video-object-tracking': videoFrames('VideoObjectTracking', 'VideoObjectTracking', 'groundtruth/video-object-tracking'),
+  'video-object-detection-adjustment': videoFrames('AdjustmentVideoObjectDetection', 'VideoObjectDetection', 'groundtruth/video-object-detection'),
+  'video-object-tracking-adjustment': videoFrames('AdjustmentVideoObjectTracking', 'VideoObjectTracking', 'groundtruth/video-object-tracking'),
+  'point-cloud-object-detection': pointClouds('3DPointCloudObjectDetection', '3DPointCloudObjectDetection', 'point-cloud-frame', false, 'groundtruth/point_cloud_object_detection'),
+  'point-cloud-object-tracking': pointClouds('3DPointCloudObjectTracking', '3DPointCloudObjectTracking', 'point-cloud-sequence', true, 'groundtruth/point_cloud_object_tracking'),
+  'point-cloud-semantic-segmentation': pointClouds('3DPointCloudSemanticSegmentation', '3DPointCloudSemanticSegmentation', 'point-cloud-frame', true, 'groundtruth/point_cloud_single_frame_semantic_segmentation'),
+  'point-cloud-object-detection-adjustment': pointClouds('Adjustment3DPointCloudObjectDetection', '3DPointCloudObjectDetection', 'point-cloud-frame', false, 'groundtruth/point_cloud_object_detection'),
+  'point-cloud-object-tracking-adjustment': pointClouds('Adjustment3DPointCloudObjectTracking', '3DPointCloudObjectTracking', 'point-cloud-sequence', true, 'groundtruth/point_cloud_object_tracking'),
+  'point-cloud-semantic-segmentation-adjustment': pointClouds('Adjustment3DPointCloudSemanticSegmentation', '3DPointCloudSemanticSegmentation', 'point-cloud-frame', true, 'groundtruth/point_cloud_single_frame_semantic_segmentation'),
 };
 
+/** The frame traits of a type (video frame and 3D point cloud types), else undefined. */
+export function frameTypeOf(type: TaskType): FrameType | undefined {
+  return type === 'custom' ? undefined : BUILT_IN_TASK_TYPES[type].frames;
+}
+
 /** Image, text and custom tasks: 30 s to 8 h per task (§3.3). */
-export const TASK_TIME_LIMIT_SECONDS = { min: 30, max: MAX_TASK_SECONDS } as const;
+const TASK_TIME_LIMIT_SECONDS = { min: 30, max: MAX_TASK_SECONDS } as const;
+
+/** How long one task may take: video frame and 3D point cloud tasks up to 30 days, any other 8 hours (§3.3). */
+export function taskTimeLimitSeconds(type: TaskType): { min: number; max: number } {
+  return frameTypeOf(type) ? { min: TASK_TIME_LIMIT_SECONDS.min, max: MAX_FRAME_TASK_SECONDS } : TASK_TIME_LIMIT_SECONDS;
+}
 /** Private and vendor workforces: 60 s to 30 days (§3.3). */
 export const TASK_AVAILABILITY_SECONDS = { min: 60, max: 30 * 24 * 3600 } as const;
 /** The public crowd (Mechanical Turk): tasks stay available 6 h unless set, 12 h at most (§3.3). */
@@ -124,7 +192,8 @@ const AUTO_LABELING_ACCOUNT = '027400017018';
 
 /** Types whose worker UI is a built-in human task UI rather than a template gtctl writes (aws-facts §3.3). */
 export function builtInHumanTaskUi(type: TaskType, region: string): string | undefined {
-  return type === 'named-entity-recognition' ? `arn:aws:sagemaker:${region}:${BUILT_IN_UI_ACCOUNT}:human-task-ui/NamedEntityRecognition` : undefined;
+  const name = type === 'named-entity-recognition' ? 'NamedEntityRecognition' : frameTypeOf(type)?.humanTaskUi;
+  return name && `arn:aws:sagemaker:${region}:${BUILT_IN_UI_ACCOUNT}:human-task-ui/${name}`;
 }
 
 export function autoLabelingAlgorithmArn(type: TaskType, region: string): string | undefined {

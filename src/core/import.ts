@@ -3,7 +3,8 @@
 // as documents. Every value of something gtctl does not own yet has `adopt`, so that the first plan only adds the
 // ownership tag. Objects that another gtctl project owns are left out and named in `warnings`. No I/O here: the
 // reads happen in app/import.ts.
-import { BUILT_IN_TASK_TYPES, GROUND_TRUTH_LAMBDA_ACCOUNTS } from './catalog.js';
+import { BUILT_IN_TASK_TYPES, builtInHumanTaskUi, frameTypeOf, GROUND_TRUTH_LAMBDA_ACCOUNTS } from './catalog.js';
+import { readLabelFile } from './jobs/label-file.js';
 import { manifestUriOf, type LabelingJobRequest } from './jobs/request.js';
 import { OWNERSHIP_TAG, userEmail, type LiveBucket, type LiveJob, type LiveState, type LiveTeam, type LiveWorkforce } from './live.js';
 import type { Bucket, ContentClassifier, JobWorkforce, LabelingJob, ObjectOwnership, Project, PublicAccessBlock, TaskType, Tags, Team, Workforce } from './model.js';
@@ -193,21 +194,6 @@ export function taskTypeOfLambda(arn: string, region: string): Exclude<TaskType,
   return found?.[0] as Exclude<TaskType, 'custom'> | undefined;
 }
 
-interface LabelFile {
-  labels?: Array<{ label?: unknown }>;
-  instructions?: { shortInstruction?: unknown; fullInstruction?: unknown };
-}
-
-function parseLabelFile(text: string | undefined): LabelFile | undefined {
-  if (text === undefined) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return parsed && typeof parsed === 'object' ? (parsed as LabelFile) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function jobOf(job: LiveJob, input: ImportInput, owned: Ownership, teamByArn: ReadonlyMap<string, string>, warnings: string[]): Imported<LabelingJob> | undefined {
   const r: LabelingJobRequest = job.request;
   const h = r.HumanTaskConfig;
@@ -218,8 +204,8 @@ function jobOf(job: LiveJob, input: ImportInput, owned: Ownership, teamByArn: Re
   }
   const comments: ImportComment[] = [];
   const type = taskTypeOfLambda(h.PreHumanTaskLambdaArn, input.live.region);
-  const labelFile = r.LabelCategoryConfigS3Uri ? parseLabelFile(input.labelFiles[r.LabelCategoryConfigS3Uri]) : undefined;
-  const labels = (labelFile?.labels ?? []).flatMap((l) => (typeof l.label === 'string' ? [l.label] : []));
+  const labelFile = r.LabelCategoryConfigS3Uri ? readLabelFile(input.labelFiles[r.LabelCategoryConfigS3Uri]) : undefined;
+  const labels = labelFile?.labels ?? [];
   if (!labels.length && r.LabelCategoryConfigS3Uri) comments.push({ field: ['task', 'labelCategoryUri'], text: ' the label file could not be read: its labels are not listed here' });
   if (!type) {
     comments.push({ field: ['task', 'type'], text: ' not a built-in type of this Region: a custom task with its own Lambda functions' });
@@ -243,9 +229,10 @@ function jobOf(job: LiveJob, input: ImportInput, owned: Ownership, teamByArn: Re
       keywords: [...(h.TaskKeywords ?? [])],
       labels,
       // Read back only where gtctl writes them (jobs/label-file.ts): the types whose built-in UI takes them from the file.
-      instructions: { ...(type && BUILT_IN_TASK_TYPES[type].requiresInstructions ? instructionsOf(labelFile) : {}), examples: { good: [], bad: [] } },
+      instructions: { ...(type && builtInHumanTaskUi(type, input.live.region) ? labelFile?.instructions : {}), examples: { good: [], bad: [] } },
       ...(h.UiConfig.UiTemplateS3Uri ? { templateUri: h.UiConfig.UiTemplateS3Uri } : {}),
       ...(r.LabelCategoryConfigS3Uri ? { labelCategoryUri: r.LabelCategoryConfigS3Uri } : {}),
+      ...(type && frameTypeOf(type) ? { frames: labelFile?.frames ?? { frameAttributes: [], categoryAttributes: [], labels: {} } } : {}),
       ...(type ? {} : { preAnnotationLambdaArn: h.PreHumanTaskLambdaArn, consolidationLambdaArn: h.AnnotationConsolidationConfig.AnnotationConsolidationLambdaArn }),
     },
     workers: {
@@ -283,8 +270,3 @@ function workforceOfJob(r: LabelingJobRequest, teamByArn: ReadonlyMap<string, st
   return team === undefined ? undefined : { type: 'private', team };
 }
 
-function instructionsOf(labelFile: LabelFile | undefined): { short?: string; full?: string } {
-  const short = labelFile?.instructions?.shortInstruction;
-  const full = labelFile?.instructions?.fullInstruction;
-  return { ...(typeof short === 'string' && short ? { short } : {}), ...(typeof full === 'string' && full ? { full } : {}) };
-}

@@ -142,9 +142,55 @@ export const TASK_TYPES = [
   'bounding-box-adjustment',
   'semantic-segmentation-verification',
   'semantic-segmentation-adjustment',
+  'video-classification',
+  'video-object-detection',
+  'video-object-tracking',
+  'video-object-detection-adjustment',
+  'video-object-tracking-adjustment',
+  'point-cloud-object-detection',
+  'point-cloud-object-tracking',
+  'point-cloud-semantic-segmentation',
+  'point-cloud-object-detection-adjustment',
+  'point-cloud-object-tracking-adjustment',
+  'point-cloud-semantic-segmentation-adjustment',
   'custom',
 ] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
+
+/** Whether workers of an adjustment job may change a label or an attribute (`editsAllowed`; AWS's default: any). */
+export type EditsAllowed = 'none' | 'any';
+
+/**
+ * A question workers answer in a video frame or 3D point cloud task: about each object of a label (a label category
+ * attribute) or about a whole frame (a frame attribute). `enum` offers choices; a string without it is free text; a
+ * number lies in minimum..maximum.
+ */
+export interface TaskAttribute {
+  name: string;
+  type: 'string' | 'number';
+  description?: string;
+  enum?: readonly string[];
+  minimum?: number;
+  maximum?: number;
+  required: boolean;
+  editsAllowed?: EditsAllowed;
+}
+
+/** What workers draw in a video frame task (`annotationType`; AWS's default: boxes). */
+export type VideoAnnotationType = 'bounding-box' | 'polyline' | 'polygon' | 'keypoint';
+
+/** The settings of a video frame or 3D point cloud task, written to its label category file (2020-03-01 format). */
+export interface FrameTask {
+  /** Video frame types only; undefined: AWS's default, boxes. */
+  annotationType?: VideoAnnotationType;
+  frameAttributes: readonly TaskAttribute[];
+  /** Asked of the objects of every label (`categoryGlobalAttributes`). */
+  categoryAttributes: readonly TaskAttribute[];
+  /** By label, for the labels that have their own attributes or edit rule. */
+  labels: Readonly<Record<string, { categoryAttributes: readonly TaskAttribute[]; editsAllowed?: EditsAllowed }>>;
+  /** Adjustment types: the label attribute of the job whose labels are adjusted (a chain: its source's). */
+  auditLabelAttributeName?: string;
+}
 
 /**
  * A manifest in S3, a prefix gtctl builds one from, the output manifest of another job of the specs (a chain), or
@@ -186,6 +232,8 @@ export interface LabelingJob {
     labelCategoryUri?: string;
     preAnnotationLambdaArn?: string;
     consolidationLambdaArn?: string;
+    /** Video frame and 3D point cloud types (and only they) have these. */
+    frames?: FrameTask;
   };
   workers: {
     perObject: number;

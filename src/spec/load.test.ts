@@ -6,7 +6,7 @@ import { bucketDoc, jobDoc, memberDoc, projectDoc, teamDoc, load, yamlOf } from 
 import { loadSpecs } from './load.js';
 
 describe('loadSpecs', () => {
-  it.each(['even-odd', 'public-crowd', 'label-then-verify'])('loads the %s example without any diagnostic', async (example) => {
+  it.each(['even-odd', 'public-crowd', 'label-then-verify', 'video-tracking'])('loads the %s example without any diagnostic', async (example) => {
     expect((await loadSpecs(`specs/${example}`)).diagnostics).toEqual([]);
   });
 

@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
-import type { DesiredState, Member } from '../core/model.js';
+import { frameTypeOf } from '../core/catalog.js';
+import type { DesiredState, LabelingJob, Member } from '../core/model.js';
 import { parseSpecFile, type SpecDocument } from './documents.js';
 import { findSpecFiles } from './find-spec-files.js';
 import { normalizeBucket } from './kinds/bucket.js';
@@ -130,6 +131,15 @@ function desiredState(tree: SpecTree, region: string | undefined): DesiredState 
     teams: tree.teams.map((t) => ({ ...t.value, members: membership.get(t.value.name) ?? [] })).sort(byName((t) => t.name)),
     members: [...members.values()].sort(byName((m) => m.email)),
     buckets: tree.buckets.map((b) => b.value).sort(byName((b) => b.name)),
-    jobs: tree.jobs.map((j) => j.value).sort(byName((j) => j.name)),
+    jobs: tree.jobs.map((j) => withAuditedLabels(j.value, tree)).sort(byName((j) => j.name)),
   };
+}
+
+/** A chained adjustment of video frame or point cloud labels adjusts its source's: it names their attribute. */
+function withAuditedLabels(job: LabelingJob, tree: SpecTree): LabelingJob {
+  const { frames } = job.task;
+  if (!frames || frames.auditLabelAttributeName || !frameTypeOf(job.task.type)?.adjustment || !('fromJob' in job.input)) return job;
+  const from = job.input.fromJob.toLowerCase();
+  const source = tree.jobs.find((j) => j.value.name.toLowerCase() === from)?.value;
+  return source ? { ...job, task: { ...job.task, frames: { ...frames, auditLabelAttributeName: source.labelAttributeName } } } : job;
 }

@@ -134,4 +134,19 @@ describe('lintManifests (through the loader)', () => {
     ];
     expect(load([bucketDoc({ spec: { objects } }), teamDoc(), manifestJob()]).diagnostics).toEqual([]);
   });
+
+  it('checks the sequence files a video frame manifest names, where the specs keep them', () => {
+    const sequence = (frames: number) => JSON.stringify({ 'seq-no': 1, prefix: 's3://gtctl-data/clips/a/', 'number-of-frames': frames, frames: [{ 'frame-no': 1, frame: '1.jpg' }] });
+    const objects = [
+      { key: 'clips.manifest', content: '{"source-ref": "s3://gtctl-data/clips/a.json"}\n{"source-ref": "s3://gtctl-data/clips/b.mp4"}\n' },
+      { key: 'clips/a.json', content: sequence(2) },
+    ];
+    const job = jobDoc({ spec: { input: { fromPrefix: undefined, manifest: 's3://gtctl-data/clips.manifest' }, labelAttributeName: 'cars-ref', task: { type: 'video-object-tracking', labels: ['Car'] } } });
+    const result = load([bucketDoc({ spec: { objects } }), teamDoc(), job]);
+    expect(result.diagnostics.map((d) => `${d.code} ${d.path} ${d.message}`)).toEqual([
+      'manifest-sequence spec.objects[0].content manifest line 2: "source-ref" names b.mp4, not a sequence file: this task type labels sequences of frames',
+      'sequence-file spec.objects[1] sequence file clips/a.json: "number-of-frames" is 2 but "frames" lists 1',
+    ]);
+    expect(load([bucketDoc({ spec: { objects: [objects[0]!, { key: 'clips/a.json', content: sequence(1) }] } }), teamDoc(), job]).diagnostics.map((d) => d.code)).toEqual(['manifest-sequence']);
+  });
 });

@@ -3,7 +3,9 @@
 // rules themselves live in core/jobs/manifest-check.ts, shared with the plan-time preflight; this file places them.
 import path from 'node:path';
 import type { Diagnostic, Severity } from '../core/diagnostics.js';
+import { frameTypeOf } from '../core/catalog.js';
 import { checkManifest } from '../core/jobs/manifest-check.js';
+import { sequenceProblems } from '../core/jobs/sequences.js';
 import type { LabelingJob } from '../core/model.js';
 import { problem, valueAt, type SpecTree } from './loaded.js';
 
@@ -35,7 +37,27 @@ export function lintManifests(tree: SpecTree): Diagnostic[] {
               const at = ['spec', 'objects', index, 'content'];
               out.push({ ...problem(bucket.doc, at, code, `manifest line ${line}: ${message}`, hint, severity), ...bucket.doc.locateLine(at, line) });
             };
-      lintManifest(Buffer.from(resolved.bodyBase64, 'base64').toString('utf8'), job, report);
+      const text = Buffer.from(resolved.bodyBase64, 'base64').toString('utf8');
+      lintManifest(text, job, report);
+      if (job) out.push(...lintSequenceFiles(tree, text, job));
+    });
+  }
+  return out;
+}
+
+/** The sequence files a video frame or point cloud tracking manifest names, where the specs keep them. */
+function lintSequenceFiles(tree: SpecTree, manifest: string, job: LabelingJob): Diagnostic[] {
+  const data = frameTypeOf(job.task.type)?.data;
+  if (data !== 'video-sequence' && data !== 'point-cloud-sequence') return [];
+  const refs = new Set(checkManifest(manifest, undefined).sourceRefs);
+  const out: Diagnostic[] = [];
+  for (const bucket of tree.buckets) {
+    const written = valueAt(bucket.doc, ['spec', 'objects']);
+    bucket.value.objects.forEach((object) => {
+      if (!refs.has(`s3://${bucket.value.name}/${object.key}`)) return;
+      const index = Array.isArray(written) ? written.findIndex((w: { key?: string }) => w?.key === object.key) : -1;
+      for (const message of sequenceProblems(Buffer.from(object.bodyBase64, 'base64').toString('utf8'), data))
+        out.push(problem(bucket.doc, ['spec', 'objects', index], 'sequence-file', `sequence file ${object.key}: ${message}`, 'See the sequence file format in the Ground Truth developer guide (seq-no, prefix, number-of-frames, frames).'));
     });
   }
   return out;

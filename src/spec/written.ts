@@ -96,8 +96,12 @@ export type LabelingJobDocument = Document<
       title: string;
       description: string;
       keywords?: string[];
-      labels?: string[];
+      labels?: Array<string | WrittenLabel>;
       instructions?: { short?: string; full?: string; examples?: { good?: string[]; bad?: string[] } };
+      categoryAttributes?: WrittenAttribute[];
+      frameAttributes?: WrittenAttribute[];
+      annotationType?: import('../core/model.js').VideoAnnotationType;
+      auditLabelAttributeName?: string;
       template?: string;
       templateUri?: string;
       labelCategoryUri?: string;
@@ -119,6 +123,25 @@ export type LabelingJobDocument = Document<
     tags?: Tags;
   }
 >;
+
+/** A label of a video frame or 3D point cloud task, with its own attributes. */
+export interface WrittenLabel {
+  label: string;
+  categoryAttributes?: WrittenAttribute[];
+  editsAllowed?: import('../core/model.js').EditsAllowed;
+}
+
+/** A label category or frame attribute; `type` may be left to what the other fields imply. */
+export interface WrittenAttribute {
+  name: string;
+  type?: 'string' | 'number';
+  description?: string;
+  enum?: string[];
+  minimum?: number;
+  maximum?: number;
+  required?: boolean;
+  editsAllowed?: import('../core/model.js').EditsAllowed;
+}
 
 /** A document of any kind. */
 export type WrittenDocument = ProjectDocument | WorkforceDocument | TeamDocument | MemberDocument | BucketDocument | LabelingJobDocument;

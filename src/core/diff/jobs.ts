@@ -7,7 +7,7 @@ import { formatUsd } from '../catalog.js';
 import { preflight } from '../jobs/preflight.js';
 import { inputUriOf } from '../jobs/task.js';
 import { manifestUriOf, type LabelingJobRequest } from '../jobs/request.js';
-import { resolveJob, vendorTeamArn, type JobWorld } from '../jobs/resolve.js';
+import { plannedText, resolveJob, vendorTeamArn, type JobWorld } from '../jobs/resolve.js';
 import { parseS3Uri } from '../s3-uri.js';
 import type { LiveState, LiveVendorTeam } from '../live.js';
 import type { Bucket, CorsRule, LabelingJob, Project } from '../model.js';
@@ -56,7 +56,7 @@ export function planJobs(desired: readonly LabelingJob[], buckets: readonly Buck
         continue;
       }
       const resolved = resolveJob(job, world);
-      const problems = preflight(job, resolved.manifest, { corsOf });
+      const problems = preflight(job, resolved.manifest, { corsOf, textOf: (uri) => plannedText(uri, resolved.uploads, buckets) });
       if (problems.length > 0) {
         changes.push({ ...base, dependsOn: [], action: 'blocked', blockedBy: 'job-input', diff: [], reasons: problems });
         continue;

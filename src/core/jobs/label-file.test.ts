@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelCategoryFile } from './label-file.js';
+import { labelCategoryFile, readLabelFile } from './label-file.js';
 import { aJob, aJobOfType } from './test-support.js';
 
 describe('labelCategoryFile', () => {
@@ -42,5 +42,44 @@ describe('labelCategoryFile', () => {
 
   it('is stable: the same job gives the same bytes', () => {
     expect(labelCategoryFile(aJob())).toBe(labelCategoryFile(aJob()));
+  });
+});
+
+describe('labelCategoryFile: video frame and 3D point cloud types', () => {
+  const tracking = aJobOfType('video-object-tracking', {
+    labels: ['Car', 'Person'],
+    instructions: { short: 'Draw a box around each car.', examples: { good: [], bad: [] } },
+    frames: {
+      annotationType: 'polygon',
+      frameAttributes: [{ name: 'weather', type: 'string', description: 'What is the weather?', enum: ['sun', 'rain'], required: true }],
+      categoryAttributes: [{ name: 'size', type: 'number', minimum: 1, maximum: 5, required: false }],
+      labels: { Person: { categoryAttributes: [{ name: 'pose', type: 'string', required: false }], editsAllowed: 'none' } },
+    },
+  });
+
+  it('writes the 2020-03-01 format with attributes, the annotation type and the instructions', () => {
+    expect(JSON.parse(labelCategoryFile(tracking)!)).toEqual({
+      documentVersion: '2020-03-01',
+      frameAttributes: [{ name: 'weather', type: 'string', description: 'What is the weather?', enum: ['sun', 'rain'], isRequired: true }],
+      categoryGlobalAttributes: [{ name: 'size', type: 'number', minimum: 1, maximum: 5 }],
+      labels: [{ label: 'Car' }, { label: 'Person', categoryAttributes: [{ name: 'pose', type: 'string' }], editsAllowed: 'none' }],
+      annotationType: 'Polygon',
+      instructions: { shortInstruction: 'Draw a box around each car.', fullInstruction: 'Draw a box around each car.' },
+    });
+  });
+
+  it('names the audited label attribute of an adjustment', () => {
+    const adjust = aJobOfType('point-cloud-object-tracking-adjustment', { labels: ['Car'], frames: { frameAttributes: [], categoryAttributes: [], labels: {}, auditLabelAttributeName: 'tracks-ref' } });
+    expect(JSON.parse(labelCategoryFile(adjust)!)).toEqual({ documentVersion: '2020-03-01', labels: [{ label: 'Car' }], instructions: expect.any(Object), auditLabelAttributeName: 'tracks-ref' });
+  });
+
+  it('reads back what it writes (import)', () => {
+    const read = readLabelFile(labelCategoryFile(tracking));
+    expect(read).toEqual({ labels: ['Car', 'Person'], instructions: { short: 'Draw a box around each car.', full: 'Draw a box around each car.' }, frames: tracking.task.frames });
+  });
+
+  it('reads a classic file without frame settings, and nothing from what is not JSON', () => {
+    expect(readLabelFile(labelCategoryFile(aJob()))).toEqual({ labels: ['Odd Number', 'Even Number'], instructions: {} });
+    expect(readLabelFile('{')).toBeUndefined();
   });
 });

@@ -2,10 +2,11 @@
 // in the repository (src/spec/manifests.ts, which shows them as diagnostics at their file and line) and the plan-time
 // preflight of the manifest a job will read (preflight.ts, which turns them into the job's blocking reasons).
 // Callers decide how many problems to show; this file finds them all.
-import { BUILT_IN_TASK_TYPES, MAX_DATASET_OBJECTS } from '../catalog.js';
+import { BUILT_IN_TASK_TYPES, frameTypeOf, MAX_DATASET_OBJECTS, type FrameType } from '../catalog.js';
 import type { Severity } from '../diagnostics.js';
 import type { LabelingJob } from '../model.js';
 import { SOURCE_URI_ATTRIBUTE } from './manifest.js';
+import { pointCloudFrameProblems } from './sequences.js';
 
 const MAX_OBJECT_CHARS = 100_000;
 const MAX_VALUE_CHARS = 20_000;
@@ -18,7 +19,9 @@ export type ManifestProblemCode =
   | 'manifest-attribute'
   | 'manifest-source'
   | 'manifest-source-uri'
-  | 'manifest-wrong-key';
+  | 'manifest-wrong-key'
+  | 'manifest-sequence'
+  | 'manifest-frame';
 
 export interface ManifestProblem {
   /** 1-based line of the manifest. */
@@ -47,6 +50,8 @@ export interface ManifestCheck {
   lineCount: number;
   /** Distinct buckets named by well-formed `source-ref` values, sorted. */
   sourceRefBuckets: string[];
+  /** The well-formed `source-ref` values, in line order. */
+  sourceRefs: string[];
 }
 
 /** The most objects a job of this type takes. */
@@ -57,10 +62,12 @@ export function maxObjectsOf(job: LabelingJob | undefined): number {
 /** Checks one JSON Lines manifest; `job` (when a job reads it) adds its task type's key and size rules. */
 export function checkManifest(text: string, job: LabelingJob | undefined): ManifestCheck {
   const expected = job && job.task.type !== 'custom' ? BUILT_IN_TASK_TYPES[job.task.type].inputKey : undefined;
+  const frames = job && frameTypeOf(job.task.type)?.data;
   const lines = text.split(/\r?\n/);
   if (lines.at(-1) === '') lines.pop();
   const problems: ManifestProblem[] = [];
   const buckets = new Set<string>();
+  const sourceRefs: string[] = [];
   let objects = 0;
   lines.forEach((line, i) => {
     const n = i + 1;
@@ -87,17 +94,21 @@ export function checkManifest(text: string, job: LabelingJob | undefined): Manif
     const object = value as Record<string, unknown>;
     const ref = object['source-ref'];
     const location = typeof ref === 'string' ? s3Object(ref) : undefined;
-    if (location) buckets.add(location.bucket);
+    if (location) {
+      buckets.add(location.bucket);
+      sourceRefs.push(ref as string);
+    }
     const uri = typeof ref === 'string' ? ref : typeof object[SOURCE_URI_ATTRIBUTE] === 'string' ? (object[SOURCE_URI_ATTRIBUTE] as string) : undefined;
     const addHere: Add = (code, message, hint, severity) => add(code, message, hint, uri, severity);
     checkObject(object, location !== undefined, expected, addHere);
+    if (frames && location) checkFrameObject(object, location.key, frames, addHere);
   });
   const whole: ManifestProblem[] = [];
   const wholeProblem = (line: number, message: string, hint: string): ManifestProblem => ({ line, code: 'manifest-size', message, hint, severity: 'error' });
   if (objects === 0) whole.push(wholeProblem(1, 'the manifest has no objects', 'Add one JSON object per line.'));
   const max = maxObjectsOf(job);
   if (objects > max) whole.push(wholeProblem(max + 1, `the manifest has ${objects} objects; a job takes at most ${max}`, 'Split the data across several jobs.'));
-  return { lines: problems, whole, objects, lineCount: lines.length, sourceRefBuckets: [...buckets].sort() };
+  return { lines: problems, whole, objects, lineCount: lines.length, sourceRefBuckets: [...buckets].sort(), sourceRefs };
 }
 
 type Add = (code: ManifestProblemCode, message: string, hint: string, severity?: Severity) => void;
@@ -129,6 +140,21 @@ function checkObject(object: Record<string, unknown>, refIsS3Object: boolean, ex
   const used = hasSource ? 'source' : 'source-ref';
   if (expected && used !== expected)
     add('manifest-wrong-key', `uses "${used}" but the job's task type needs "${expected}"`, expected === 'source' ? 'Text tasks take the text inline in "source".' : 'Image tasks take the S3 URI of the image in "source-ref".');
+}
+
+/** Video frame and 3D point cloud lines: a sequence file, or one point cloud with its metadata. */
+function checkFrameObject(object: Record<string, unknown>, key: string, data: FrameType['data'], add: Add): void {
+  if (data !== 'point-cloud-frame') {
+    if (!key.toLowerCase().endsWith('.json'))
+      add('manifest-sequence', `"source-ref" names ${key.split('/').pop()}, not a sequence file: this task type labels sequences of frames`, data === 'video-sequence' ? 'Point "source-ref" at a sequence file (.json listing the frames), or let gtctl write them with input.fromPrefix (one per folder of frames).' : 'Point "source-ref" at a point cloud sequence file (.json listing the frames).');
+    return;
+  }
+  const metadata = object['source-ref-metadata'];
+  if (!metadata || typeof metadata !== 'object' || Array.isArray(metadata)) {
+    add('manifest-frame', 'a point cloud frame needs "source-ref-metadata"', 'Add "source-ref-metadata": {"format": "binary/xyzi", "unix-timestamp": <capture time>}.');
+    return;
+  }
+  for (const problem of pointCloudFrameProblems(metadata as Record<string, unknown>, '"source-ref-metadata"')) add('manifest-frame', problem, 'See the point cloud frame manifest in the Ground Truth developer guide.');
 }
 
 /** `s3://bucket/key` with a non-empty key, split; anything else (other schemes, a bare bucket) is undefined. */

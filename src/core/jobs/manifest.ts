@@ -14,7 +14,8 @@ import { inputKeyOf } from './task.js';
 export const SOURCE_URI_ATTRIBUTE = 'gtctl-source-ref';
 
 /**
- * One line per object under the prefix, in key order: text tasks inline the text (`source`), image tasks `source-ref`.
+ * One line per object under the prefix, in key order: text tasks inline the text (`source`), image and video tasks
+ * `source-ref`. (Video frame jobs take sequence files instead: resolve.ts writes one per folder, sequences.ts.)
  *
  * Left out, so that what workers get is only the data:
  * - "folder" keys ending in `/` (the zero-byte objects the S3 console creates for folders);
@@ -28,11 +29,8 @@ export const SOURCE_URI_ATTRIBUTE = 'gtctl-source-ref';
  */
 export function buildManifest(job: LabelingJob, bucket: string, objects: ReadonlyArray<{ key: string; text?: string }>): string {
   const inputKey = inputKeyOf(job);
-  const skipped = outputPrefixes(job, bucket);
   const lines: string[] = [];
-  for (const object of [...objects].sort((a, b) => compare(a.key, b.key))) {
-    if (object.key.endsWith('/')) continue;
-    if (skipped.some((prefix) => object.key.startsWith(prefix))) continue;
+  for (const object of dataObjects(job, bucket, objects)) {
     const uri = `s3://${bucket}/${object.key}`;
     if (inputKey === 'source') {
       // Text that could not be read (the object went between listing and reading): a line without `source`, which
@@ -44,12 +42,25 @@ export function buildManifest(job: LabelingJob, bucket: string, objects: Readonl
       lines.push(JSON.stringify({ [inputKey]: uri }));
     }
   }
+  return jsonLines(lines);
+}
+
+/** The objects under a prefix that are data to label, in key order: without folder markers and what jobs write. */
+export function dataObjects<T extends { key: string }>(job: LabelingJob, bucket: string, objects: readonly T[]): T[] {
+  const skipped = outputPrefixes(job, bucket);
+  return [...objects]
+    .sort((a, b) => compare(a.key, b.key))
+    .filter((object) => !object.key.endsWith('/') && !skipped.some((prefix) => object.key.startsWith(prefix)));
+}
+
+/** JSON Lines text: each line ends with a newline. */
+export function jsonLines(lines: readonly string[]): string {
   return lines.map((line) => `${line}\n`).join('');
 }
 
-export type JobFileKind = 'template' | 'labels' | 'manifest';
+export type JobFileKind = 'template' | 'labels' | 'manifest' | 'sequence';
 
-const EXTENSIONS: Readonly<Record<JobFileKind, string>> = { template: 'liquid.html', labels: 'json', manifest: 'manifest' };
+const EXTENSIONS: Readonly<Record<JobFileKind, string>> = { template: 'liquid.html', labels: 'json', manifest: 'manifest', sequence: 'json' };
 
 /** `<output>gtctl/<job>/<kind>-<first 16 hex of sha256>.<ext>`: the same content always has the same URI. */
 export function contentAddressedUri(job: LabelingJob, kind: JobFileKind, body: string): string {

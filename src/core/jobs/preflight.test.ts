@@ -8,8 +8,9 @@ import { aJob, aJobOfType, BUCKET } from './test-support.js';
 const GROUND_TRUTH: CorsRule = { allowedMethods: ['GET'], allowedOrigins: ['*'], allowedHeaders: [], exposeHeaders: ['Access-Control-Allow-Origin'] };
 const rule = (allowedMethods: string[], allowedOrigins: string[]): CorsRule => ({ allowedMethods, allowedOrigins, allowedHeaders: [], exposeHeaders: [] });
 /** Every bucket has the Ground Truth rule unless `cors` says otherwise (undefined: unknown). */
-const context = (cors: Record<string, readonly CorsRule[] | undefined> = {}): PreflightContext => ({
+const context = (cors: Record<string, readonly CorsRule[] | undefined> = {}, texts: Record<string, string> = {}): PreflightContext => ({
   corsOf: (bucket) => (bucket in cors ? cors[bucket] : [GROUND_TRUTH]),
+  textOf: (uri) => texts[uri],
 });
 const jsonl = (...objects: unknown[]) => objects.map((o) => `${typeof o === 'string' ? o : JSON.stringify(o)}\n`).join('');
 const text = (source: string, n = 1) => ({ source, [SOURCE_URI_ATTRIBUTE]: `s3://${BUCKET}/Input/${n}.txt` });
@@ -146,5 +147,48 @@ describe('allowsLabelingPortal', () => {
     { methods: ['GET'], origins: [], allows: false },
   ])('$methods from $origins: $allows', ({ methods, origins, allows }) => {
     expect(allowsLabelingPortal(rule(methods, origins))).toBe(allows);
+  });
+});
+
+describe('preflight: video frame and 3D point cloud jobs', () => {
+  const VIDEO: CorsRule = { allowedMethods: ['GET', 'HEAD', 'PUT'], allowedOrigins: ['*'], allowedHeaders: ['*'], exposeHeaders: ['Access-Control-Allow-Origin'], maxAgeSeconds: 3000 };
+  const SEQUENCE = `s3://${BUCKET}/clips/seq1.json`;
+  const tracking = aJobOfType('video-object-tracking', { labels: ['Car'] });
+  const fromSequences = { ...tracking, input: { manifest: `s3://${BUCKET}/clips.manifest` } };
+  const videoCors = (buckets: string[]) => Object.fromEntries(buckets.map((b) => [b, [VIDEO]]));
+  const good = JSON.stringify({ 'seq-no': 1, prefix: `s3://${BUCKET}/clips/a/`, 'number-of-frames': 1, frames: [{ 'frame-no': 1, frame: '1.jpg' }] });
+
+  it('passes sequence files in buckets with the ground-truth-video rule', () => {
+    expect(preflight(fromSequences, jsonl(image(SEQUENCE)), context(videoCors([BUCKET]), { [SEQUENCE]: good }))).toEqual([]);
+  });
+
+  it('the ground-truth image rule is not enough: the tool also HEADs and PUTs, with any header', () => {
+    expect(preflight(fromSequences, jsonl(image(SEQUENCE)), context())).toEqual([
+      expect.stringMatching(new RegExp(`^bucket ${BUCKET} is read and written by the video-object-tracking tool .* no CORS rule allows GET, HEAD and PUT .*\`cors: ground-truth-video\`$`)),
+    ]);
+    expect(preflight(fromSequences, jsonl(image(SEQUENCE)), context({ [BUCKET]: undefined }))[0]).toMatch(/its CORS configuration is unknown/);
+  });
+
+  it('a line that is not a sequence file, and a sequence file gtctl can read that is wrong', () => {
+    const reasons = preflight(fromSequences, jsonl(image(`s3://${BUCKET}/clip.mp4`), image(SEQUENCE)), context(videoCors([BUCKET]), { [SEQUENCE]: JSON.stringify({ ...JSON.parse(good), 'number-of-frames': 3 }) }));
+    expect(reasons).toEqual([
+      expect.stringMatching(/^input manifest line 1 \(s3:\/\/.*\/clip\.mp4\): "source-ref" names clip\.mp4, not a sequence file/),
+      `sequence file ${SEQUENCE}: "number-of-frames" is 3 but "frames" lists 1`,
+    ]);
+  });
+
+  it('point cloud frames need their metadata', () => {
+    const detection = { ...aJobOfType('point-cloud-object-detection', { labels: ['Car'] }), input: { manifest: `s3://${BUCKET}/clouds.manifest` } };
+    const cloud = (metadata?: unknown) => ({ 'source-ref': `s3://${BUCKET}/f1.bin`, ...(metadata ? { 'source-ref-metadata': metadata } : {}) });
+    expect(preflight(detection, jsonl(cloud({ format: 'binary/xyzi', 'unix-timestamp': 1566861644.7 })), context(videoCors([BUCKET])))).toEqual([]);
+    expect(preflight(detection, jsonl(cloud(), cloud({ format: 'binary/xyzi' })), context(videoCors([BUCKET])))).toEqual([
+      expect.stringMatching(/^input manifest line 1 .*: a point cloud frame needs "source-ref-metadata"/),
+      expect.stringMatching(/^input manifest line 2 .*: "source-ref-metadata" needs "unix-timestamp"/),
+    ]);
+  });
+
+  it('judges the input and the output buckets', () => {
+    const elsewhere = { ...tracking, output: 's3://results/out/' };
+    expect(imageBucketsOf(elsewhere, [])).toEqual([BUCKET, 'results']);
   });
 });

@@ -11,14 +11,22 @@
 // undefined: the bucket is not declared and its configuration could not be read) the job is blocked too: gtctl
 // cannot show the tasks will work, and the fix (declaring the bucket, or letting gtctl read it) is the user's.
 // Custom tasks are not checked: gtctl cannot know how their template uses the objects.
-import { BUILT_IN_TASK_TYPES, GROUND_TRUTH_REGIONS } from '../catalog.js';
+//
+// Video frame and 3D point cloud tools do more from the browser: they read the frames and write their work in
+// progress, so the input buckets and the output bucket need the `ground-truth-video` rule (GET, HEAD and PUT, any
+// header; aws-facts §8.1). Their sequence files are checked too, where gtctl has their text (the specs keep them, or
+// gtctl writes them): those elsewhere in S3 would cost one read each, and Ground Truth itself reports them.
+import { BUILT_IN_TASK_TYPES, frameTypeOf, GROUND_TRUTH_REGIONS } from '../catalog.js';
 import type { Bucket, CorsRule, LabelingJob } from '../model.js';
 import { checkManifest, type ManifestProblem } from './manifest-check.js';
+import { sequenceProblems } from './sequences.js';
 import { parseS3Uri } from '../s3-uri.js';
 
 export interface PreflightContext {
   /** The CORS rules a bucket will have after apply (desired if declared, else live), or undefined if unknown. */
   corsOf(bucket: string): readonly CorsRule[] | undefined;
+  /** The text an S3 object will have after apply, when the specs declare it or gtctl writes it. */
+  textOf(uri: string): string | undefined;
 }
 
 /** Problems of single lines shown before the rest are counted: one broken generator makes thousands. */
@@ -39,7 +47,17 @@ export function preflight(job: LabelingJob, manifest: string | undefined, contex
     reasons.push(`and ${more} more problem${more === 1 ? '' : 's'} in the input manifest: fix the ones above first, they often share a cause`);
   }
   for (const problem of check.whole) reasons.push(check.objects === 0 && 'fromPrefix' in job.input ? emptyPrefix(job.input.fromPrefix) : `input manifest: ${problem.message}. ${problem.hint}`);
-  if (type?.inputKey === 'source-ref') {
+  const frames = frameTypeOf(job.task.type);
+  if (frames) {
+    reasons.push(...sequenceReasons(check.sourceRefs, frames.data, context));
+    for (const bucket of frameToolBuckets(job, check.sourceRefBuckets)) {
+      const rules = context.corsOf(bucket);
+      if (rules === undefined || !rules.some(allowsFrameTool))
+        reasons.push(
+          `bucket ${bucket} is read and written by the ${job.task.type} tool in the workers' browsers, but ${rules === undefined ? 'its CORS configuration is unknown (the specs do not declare it and it could not be read)' : 'no CORS rule allows GET, HEAD and PUT with any header from the labeling portal'}, so the tasks would fail: give the bucket \`cors: ground-truth-video\``,
+        );
+    }
+  } else if (type?.inputKey === 'source-ref') {
     for (const bucket of check.sourceRefBuckets) {
       const rules = context.corsOf(bucket);
       if (rules === undefined)
@@ -62,12 +80,43 @@ export function preflight(job: LabelingJob, manifest: string | undefined, contex
  */
 export function imageBucketsOf(job: LabelingJob, buckets: readonly Bucket[]): string[] {
   if (job.task.type === 'custom' || BUILT_IN_TASK_TYPES[job.task.type].inputKey !== 'source-ref') return [];
+  const declared = 'manifest' in job.input ? declaredManifestBuckets(job.input.manifest, buckets) : [];
+  if (frameTypeOf(job.task.type)) return frameToolBuckets(job, declared);
   if ('fromPrefix' in job.input) return [parseS3Uri(job.input.fromPrefix).bucket];
   // A chained job's images are its source job's: that job's pre-flight judged their bucket.
-  if (!('manifest' in job.input)) return [];
-  const { bucket, key } = parseS3Uri(job.input.manifest);
+  return declared;
+}
+
+/** The `source-ref` buckets of a manifest the specs keep; none for one read from S3 (the live read finds its own). */
+function declaredManifestBuckets(uri: string, buckets: readonly Bucket[]): string[] {
+  const { bucket, key } = parseS3Uri(uri);
   const object = buckets.find((b) => b.name === bucket)?.objects.find((o) => o.key === key);
   return object ? checkManifest(Buffer.from(object.bodyBase64, 'base64').toString('utf8'), undefined).sourceRefBuckets : [];
+}
+
+/** The buckets a video frame or point cloud tool works in: where the data is, and the output bucket. */
+function frameToolBuckets(job: LabelingJob, sourceRefBuckets: readonly string[]): string[] {
+  const input = 'fromPrefix' in job.input ? [parseS3Uri(job.input.fromPrefix).bucket] : 'manifest' in job.input ? [parseS3Uri(job.input.manifest).bucket] : [];
+  return [...new Set([...input, ...sourceRefBuckets, parseS3Uri(job.output).bucket])].sort();
+}
+
+/** Problems of the sequence files gtctl can read, the first few of them. */
+function sequenceReasons(sourceRefs: readonly string[], data: 'video-sequence' | 'point-cloud-sequence' | 'point-cloud-frame', context: PreflightContext): string[] {
+  if (data === 'point-cloud-frame') return [];
+  const problems = sourceRefs.flatMap((uri) => {
+    const text = context.textOf(uri);
+    return text === undefined ? [] : sequenceProblems(text, data).map((p) => `sequence file ${uri}: ${p}`);
+  });
+  return problems.length > MAX_LINE_REASONS ? [...problems.slice(0, MAX_LINE_REASONS), `and ${problems.length - MAX_LINE_REASONS} more problems in sequence files`] : problems;
+}
+
+/**
+ * The rule video frame and 3D point cloud tools need (the `ground-truth-video` preset): GET, HEAD and PUT, any
+ * request header, from an origin that covers the labeling portal.
+ */
+export function allowsFrameTool(rule: CorsRule): boolean {
+  const methods = new Set(rule.allowedMethods.map((m) => m.toUpperCase()));
+  return ['GET', 'HEAD', 'PUT'].every((m) => methods.has(m)) && rule.allowedHeaders.includes('*') && allowsLabelingPortal(rule);
 }
 
 function missingManifest(job: LabelingJob): string {

@@ -1,14 +1,15 @@
 // A job spec resolved against the Region and account: the exact CreateLabelingJob request, the files gtctl writes
 // before it (content-addressed, so an unchanged spec resolves to the same URIs on every plan), and the manifest
 // text the pre-flight checks.
-import { autoLabelingAlgorithmArn, builtInHumanTaskUi, builtInLambdas, publicCrowdArn, workteamArn } from '../catalog.js';
+import { autoLabelingAlgorithmArn, builtInHumanTaskUi, builtInLambdas, frameTypeOf, publicCrowdArn, workteamArn } from '../catalog.js';
 import { desiredTags } from '../diff/ownership.js';
 import type { LivePrefixObject, LiveVendorTeam } from '../live.js';
 import type { Bucket, LabelingJob, Project } from '../model.js';
 import type { JobUpload } from '../plan.js';
 import { parseS3Uri } from '../s3-uri.js';
 import { labelCategoryFile } from './label-file.js';
-import { buildManifest, contentAddressedUri } from './manifest.js';
+import { buildManifest, contentAddressedUri, dataObjects, jsonLines, type JobFileKind } from './manifest.js';
+import { videoSequences } from './sequences.js';
 import type { LabelingJobRequest } from './request.js';
 import { workerTemplate } from './template.js';
 
@@ -62,7 +63,7 @@ const CONTENT_CLASSIFIERS = { freeOfPersonallyIdentifiableInformation: 'FreeOfPe
 
 export function resolveJob(job: LabelingJob, world: JobWorld): ResolvedJob {
   const uploads: JobUpload[] = [];
-  const upload = (kind: 'template' | 'labels' | 'manifest', body: string, contentType: string): string => {
+  const upload = (kind: JobFileKind, body: string, contentType: string): string => {
     const uri = contentAddressedUri(job, kind, body);
     uploads.push({ uri, bodyBase64: Buffer.from(body, 'utf8').toString('base64'), contentType });
     return uri;
@@ -129,7 +130,7 @@ export function resolveJob(job: LabelingJob, world: JobWorld): ResolvedJob {
 function inputOf(
   job: LabelingJob,
   world: JobWorld,
-  upload: (kind: 'manifest', body: string, contentType: string) => string,
+  upload: (kind: 'manifest' | 'sequence', body: string, contentType: string) => string,
 ): { dataSource: LabelingJobRequest['InputConfig']['DataSource']; manifest: string | undefined } {
   const fromManifest = (uri: string, manifest: string | undefined) => ({ dataSource: { S3DataSource: { ManifestS3Uri: uri } }, manifest });
   // Objects arrive one by one through the topic: there is no manifest to write or check.
@@ -140,8 +141,24 @@ function inputOf(
     const uri = world.chainInputs[job.input.fromJob.toLowerCase()] ?? '';
     return fromManifest(uri, world.manifests[uri]);
   }
-  const manifest = buildManifest(job, parseS3Uri(job.input.fromPrefix).bucket, prefixObjects(job, world));
+  const { bucket } = parseS3Uri(job.input.fromPrefix);
+  const objects = prefixObjects(job, world);
+  // A video frame job's objects are clips: each folder of frames becomes a sequence file, named by the manifest.
+  const manifest =
+    frameTypeOf(job.task.type)?.data === 'video-sequence'
+      ? jsonLines(
+          videoSequences(bucket, dataObjects(job, bucket, objects).map((o) => o.key)).map((sequence) =>
+            JSON.stringify({ 'source-ref': upload('sequence', `${JSON.stringify(sequence, null, 2)}\n`, 'application/json') }),
+          ),
+        )
+      : buildManifest(job, bucket, objects);
   return fromManifest(upload('manifest', manifest, 'application/jsonlines'), manifest);
+}
+
+/** The text an object will have once applied: a file gtctl writes for the job, or an object the specs declare. */
+export function plannedText(uri: string, uploads: readonly JobUpload[], buckets: readonly Bucket[]): string | undefined {
+  const upload = uploads.find((u) => u.uri === uri);
+  return upload ? Buffer.from(upload.bodyBase64, 'base64').toString('utf8') : declaredText(buckets, uri);
 }
 
 function declaredText(buckets: readonly Bucket[], uri: string): string | undefined {

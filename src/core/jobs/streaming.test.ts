@@ -20,6 +20,6 @@ describe('a streaming job', () => {
   });
 
   it('has nothing to pre-flight: its objects are published later', () => {
-    expect(preflight(streaming, undefined, { corsOf: () => undefined })).toEqual([]);
+    expect(preflight(streaming, undefined, { corsOf: () => undefined, textOf: () => undefined })).toEqual([]);
   });
 });

@@ -15,8 +15,16 @@ import { fullInstructionsHtml } from './instructions.js';
 export const CROWD_ELEMENTS_SCRIPT = 'https://assets.crowd.aws/crowd-html-elements.js';
 
 const TEXT_OBJECT = '{{ task.input.taskObject }}';
-const IMAGE_OBJECT = '{{ task.input.taskObject | grant_read_access }}';
+const FILE_OBJECT = '{{ task.input.taskObject | grant_read_access }}';
 const LABELS = '{{ task.input.labels | to_json | escape }}';
+/** The video as AWS's template plays it: one presigned URL offered in each format browsers play. */
+const VIDEO_TARGET = [
+  '    <classification-target>',
+  '      <video width="100%" controls>',
+  ...['mp4', 'webm', 'ogg'].map((format) => `        <source src="${FILE_OBJECT}" type="video/${format}"/>`),
+  '      </video>',
+  '    </classification-target>',
+];
 
 interface Element {
   tag: string;
@@ -24,7 +32,8 @@ interface Element {
   name: string;
   /** Classifiers take `categories`; drawing tools take `labels`. */
   labelsAttribute: 'categories' | 'labels';
-  object: 'text' | 'image';
+  /** Text is shown inside the element, an image is its `src`, a video plays inside it. */
+  object: 'text' | 'image' | 'video';
   /** Liquid run before the form (finding the labels under review). */
   before?: readonly string[];
   /** More attributes, written after `header`. */
@@ -80,7 +89,8 @@ const PRIOR_COLOURS = [
 const PRIOR_MASK = `${Q}{{ prior | grant_read_access }}${Q}`;
 const WORKER_COMMENT = '<worker-comment header="Why?" link-text="Add a comment" placeholder="What is wrong with the labels?"></worker-comment>';
 
-const ELEMENTS: Readonly<Record<Exclude<TaskType, 'custom' | 'named-entity-recognition'>, Element>> = {
+/** Types absent here have no template of gtctl's: see workerTemplate. */
+const ELEMENTS: Readonly<Partial<Record<TaskType, Element>>> = {
   'text-classification': { tag: 'crowd-classifier', name: 'crowd-classifier', labelsAttribute: 'categories', object: 'text' },
   'text-classification-multilabel': {
     tag: 'crowd-classifier-multi-select',
@@ -95,6 +105,8 @@ const ELEMENTS: Readonly<Record<Exclude<TaskType, 'custom' | 'named-entity-recog
     labelsAttribute: 'categories',
     object: 'image',
   },
+  // AWS's video classification template (DG sms-video-classification): a classifier around an HTML5 video player.
+  'video-classification': { tag: 'crowd-classifier', name: 'crowd-classifier', labelsAttribute: 'categories', object: 'video' },
   'bounding-box': { tag: 'crowd-bounding-box', name: 'annotatedResult', labelsAttribute: 'labels', object: 'image' },
   'semantic-segmentation': { tag: 'crowd-semantic-segmentation', name: 'crowd-semantic-segmentation', labelsAttribute: 'labels', object: 'image' },
   // Verification: the worker rates the earlier labels, drawn over the image, with one of the job's labels.
@@ -137,17 +149,17 @@ const ELEMENTS: Readonly<Record<Exclude<TaskType, 'custom' | 'named-entity-recog
 
 /** The crowd element of a type's template (undefined: no template, see workerTemplate). */
 export function crowdElementOf(type: TaskType): string | undefined {
-  return type === 'custom' || type === 'named-entity-recognition' ? undefined : ELEMENTS[type].tag;
+  return ELEMENTS[type]?.tag;
 }
 
 /**
- * The template's text, or undefined when gtctl writes none: named entity recognition uses a built-in human task UI
- * (its instructions go into the label category file), and a custom task brings its own (`job.task.template`).
+ * The template's text, or undefined when gtctl writes none: named entity recognition, video frame and 3D point
+ * cloud types use a built-in human task UI (their instructions go into the label category file), and a custom task
+ * brings its own (`job.task.template`).
  */
 export function workerTemplate(job: LabelingJob): string | undefined {
-  const { type } = job.task;
-  if (type === 'custom' || type === 'named-entity-recognition') return undefined;
-  const element = ELEMENTS[type];
+  const element = ELEMENTS[job.task.type];
+  if (!element) return undefined;
   const { short } = job.task.instructions;
   const full = fullInstructionsHtml(job);
   const lines = [
@@ -157,12 +169,13 @@ export function workerTemplate(job: LabelingJob): string | undefined {
     '<crowd-form>',
     `  <${element.tag}`,
     `    name="${element.name}"`,
-    ...(element.object === 'image' ? [`    src="${IMAGE_OBJECT}"`] : []),
+    ...(element.object === 'image' ? [`    src="${FILE_OBJECT}"`] : []),
     `    ${element.labelsAttribute}="${LABELS}"`,
     `    header="${liquidLiteral(escapeAttribute(job.task.title))}"`,
     ...(element.attributes ?? []).map((a) => `    ${a}`),
     '  >',
     ...(element.object === 'text' ? [`    <classification-target>${TEXT_OBJECT}</classification-target>`] : []),
+    ...(element.object === 'video' ? VIDEO_TARGET : []),
     ...(element.children ?? []).map((c) => `    ${c}`),
     ...(full !== undefined ? ['', '    <full-instructions header="Full instructions">', liquidLiteral(full), '    </full-instructions>'] : []),
     ...(short !== undefined ? ['', '    <short-instructions>', liquidLiteral(short), '    </short-instructions>'] : []),

@@ -7,6 +7,7 @@ import type { ReferencedFiles } from '../referenced-files.js';
 import { problem } from '../loaded.js';
 import type { LabelingJobDocument } from '../written.js';
 import { writtenDocument, writtenList, writtenTags } from './envelope.js';
+import { labelNames, normalizeFrameTask, writeFrameTask } from './frame-task.js';
 
 export const DEFAULT_TASK_TIME_LIMIT = '5m';
 export const DEFAULT_TASK_AVAILABILITY = '10d';
@@ -28,6 +29,7 @@ export function normalizeLabelingJob(written: LabelingJobDocument, doc: SpecDocu
     else template = read.body.toString('utf8');
   }
   const workforce = jobWorkforce(spec, doc, diagnostics);
+  const frames = normalizeFrameTask(task);
   const value: LabelingJob = {
     name,
     workforce,
@@ -41,7 +43,7 @@ export function normalizeLabelingJob(written: LabelingJobDocument, doc: SpecDocu
       title: task.title,
       description: task.description,
       keywords: task.keywords ?? [],
-      labels: task.labels ?? [],
+      labels: labelNames(task.labels),
       instructions: {
         ...(task.instructions?.short ? { short: task.instructions.short } : {}),
         ...(task.instructions?.full ? { full: task.instructions.full } : {}),
@@ -52,6 +54,7 @@ export function normalizeLabelingJob(written: LabelingJobDocument, doc: SpecDocu
       ...(task.labelCategoryUri ? { labelCategoryUri: task.labelCategoryUri } : {}),
       ...(task.preAnnotationLambdaArn ? { preAnnotationLambdaArn: task.preAnnotationLambdaArn } : {}),
       ...(task.consolidationLambdaArn ? { consolidationLambdaArn: task.consolidationLambdaArn } : {}),
+      ...(frames ? { frames } : {}),
     },
     workers: {
       perObject: spec.workers?.perObject ?? 1,
@@ -140,7 +143,7 @@ export function writeLabelingJob(job: LabelingJob): LabelingJobDocument {
       title: task.title,
       description: task.description,
       ...writtenList('keywords', task.keywords),
-      ...writtenList('labels', task.labels),
+      ...writeFrameTask(task.type, task.labels, task.frames),
       ...(Object.keys(instructions).length ? { instructions } : {}),
       ...(task.templateUri ? { templateUri: task.templateUri } : {}),
       ...(task.labelCategoryUri ? { labelCategoryUri: task.labelCategoryUri } : {}),

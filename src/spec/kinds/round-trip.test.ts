@@ -102,6 +102,32 @@ const CASES: Case[] = [
   { what: 'vendor job by name', doc: jobDoc({ spec: { ...JOB, workforce: 'vendor', team: 'acme-labeling' } }) },
   { what: 'chained job', doc: jobDoc({ spec: { ...JOB, input: { fromPrefix: undefined, fromJob: 'odd-even-first' } } }) },
   { what: 'streaming job with an output topic', doc: jobDoc({ spec: { ...JOB, input: { fromPrefix: undefined, stream: { snsTopicArn: 'arn:aws:sns:us-east-1:000000000000:numbers-in' } }, outputTopicArn: 'arn:aws:sns:us-east-1:000000000000:numbers-out' } }) },
+  {
+    what: 'video-object-tracking job with label, category and frame attributes',
+    doc: jobDoc({
+      spec: {
+        ...JOB,
+        task: {
+          type: 'video-object-tracking',
+          labels: ['Car', { label: 'Person', categoryAttributes: [{ name: 'pose', enum: ['standing', 'sitting'], required: true }] }],
+          categoryAttributes: [{ name: 'size', description: 'How big is it?', minimum: 1, maximum: 5 }, { name: 'note' }],
+          frameAttributes: [{ name: 'weather', description: 'What is the weather?', enum: ['sun', 'rain'] }],
+          annotationType: 'polygon',
+        },
+        workers: { ...JOB.workers, taskTimeLimit: '2d' },
+      },
+    }),
+  },
+  {
+    what: 'point-cloud-object-detection-adjustment job with its audited labels and edit rules',
+    doc: jobDoc({
+      spec: {
+        ...JOB,
+        task: { type: 'point-cloud-object-detection-adjustment', labels: [{ label: 'Car', editsAllowed: 'none' }, 'Bus'], auditLabelAttributeName: 'cars', frameAttributes: [{ name: 'count', type: 'number', description: 'How many?', editsAllowed: 'any' }] },
+      },
+    }),
+  },
+  { what: 'video-classification job', doc: jobDoc({ spec: { ...JOB, task: { type: 'video-classification', labels: ['Goal', 'Miss'] } } }) },
   { what: 'vendor job by ARN, as imported', doc: adopted(jobDoc({ spec: { ...JOB, workforce: 'vendor', team: 'arn:aws:sagemaker:us-east-1:111122223333:workteam/vendor-crowd/acme-labeling' } })) },
 ];
 

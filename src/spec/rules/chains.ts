@@ -8,10 +8,10 @@ import type { Rule } from './rule.js';
 
 const AT = ['spec', 'input', 'fromJob'];
 
-/** The task types a verification or adjustment job can review: its family's (a box adjustment can be verified). */
+/** The task types a verification or adjustment job can review: its family's (an adjustment can be adjusted again). */
 function reviewable(type: TaskType): readonly TaskType[] | undefined {
-  const family = /^(bounding-box|semantic-segmentation)-(verification|adjustment)$/.exec(type)?.[1] as 'bounding-box' | 'semantic-segmentation' | undefined;
-  return family && [family, `${family}-adjustment`];
+  const family = /^(.+)-(verification|adjustment)$/.exec(type)?.[1];
+  return family === undefined ? undefined : ([family, `${family}-adjustment`] as TaskType[]);
 }
 
 export const jobChainsValid: Rule = (tree) => {

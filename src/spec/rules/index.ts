@@ -1,6 +1,7 @@
 // Every cross-document rule, in the order they run. Each is a small named function; see rule.ts.
 import { bucketNamesValid, objectsHaveOneSource } from './buckets.js';
 import { jobChainsValid } from './chains.js';
+import { adjustmentNamesAuditedLabels, frameFieldsMatchType, frameInputSupported, frameJobsNotPublic, frameLabelFileWithinQuotas } from './frames.js';
 import {
   autoLabelingSupported,
   concurrentTasksWithinDefaultQuota,
@@ -58,6 +59,11 @@ export const RULES: readonly Rule[] = [
   labelAttributeNameValid,
   workerDurationsInRange,
   publicPriceOnGrid,
+  frameFieldsMatchType,
+  frameLabelFileWithinQuotas,
+  adjustmentNamesAuditedLabels,
+  frameJobsNotPublic,
+  frameInputSupported,
   publicDataDeclaredFree,
   taskFieldsMatchType,
   templateUriNotWithTemplate,

@@ -1,6 +1,6 @@
 // Rules for labeling jobs: what CreateLabelingJob and the label category file require (aws-facts §3).
 import type { Diagnostic } from '../../core/diagnostics.js';
-import { BUILT_IN_TASK_TYPES, DEFAULT_MAX_CONCURRENT_TASKS, PUBLIC_TASK_AVAILABILITY_SECONDS, publicPrices, TASK_AVAILABILITY_SECONDS, TASK_TIME_LIMIT_SECONDS } from '../../core/catalog.js';
+import { BUILT_IN_TASK_TYPES, DEFAULT_MAX_CONCURRENT_TASKS, PUBLIC_TASK_AVAILABILITY_SECONDS, publicPrices, TASK_AVAILABILITY_SECONDS, taskTimeLimitSeconds } from '../../core/catalog.js';
 import type { LabelingJob } from '../../core/model.js';
 import type { SpecDocument } from '../documents.js';
 import { formatDuration } from '../durations.js';
@@ -54,7 +54,7 @@ function durationInRange(field: 'taskTimeLimit' | 'taskAvailability', seconds: n
 }
 
 export const workerDurationsInRange = perJob((job, doc) => [
-  ...durationInRange('taskTimeLimit', job.workers.taskTimeLimitSeconds, TASK_TIME_LIMIT_SECONDS)(doc),
+  ...durationInRange('taskTimeLimit', job.workers.taskTimeLimitSeconds, taskTimeLimitSeconds(job.task.type))(doc),
   ...durationInRange('taskAvailability', job.workers.taskAvailabilitySeconds, job.workforce.type === 'public' ? { min: TASK_AVAILABILITY_SECONDS.min, max: PUBLIC_TASK_AVAILABILITY_SECONDS.max } : TASK_AVAILABILITY_SECONDS)(doc),
 ]);
 
