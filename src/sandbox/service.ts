@@ -73,6 +73,8 @@ export interface PendingTask {
   source: string;
   labels: string[];
   multiLabel: boolean;
+  /** Video frame and point cloud sequence jobs: the file names of the sequence's frames, in order. */
+  frames?: string[];
 }
 
 import type { ConstraintTable } from './constraints.js';

@@ -38,9 +38,12 @@ export const labelingJobArn = (region: string, account: string, name: string) =>
 
 export const humanTaskUiArn = (region: string, account: string, name: string) => arn(region, account, `human-task-ui/${name}`);
 
+/** A built-in human task UI of `region`, by name (`VideoObjectTracking`...: aws-facts §4.2). */
+export const builtInHumanTaskUiArn = (region: string, name: string) => arn(region, GROUND_TRUTH_ACCOUNT, `human-task-ui/${name}`);
+
 /** Whether `value` names one of Ground Truth's built-in human task UIs in `region` (NER, point cloud, video). */
 export function isBuiltInHumanTaskUi(value: string, region: string): boolean {
-  return value.startsWith(arn(region, GROUND_TRUTH_ACCOUNT, 'human-task-ui/'));
+  return value.startsWith(builtInHumanTaskUiArn(region, ''));
 }
 
 const ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyz0123456789';

@@ -8,7 +8,7 @@ import type { TaskType } from './task-types.js';
  * `job-name` in the label metadata. The docs show both the bare name and `labeling-job/<name>` (aws-facts §5.2);
  * output manifests of real jobs carry the prefixed form, so the sandbox writes it.
  */
-const jobNameInMetadata = (job: string) => `labeling-job/${job}`;
+export const jobNameInMetadata = (job: string) => `labeling-job/${job}`;
 
 /** Ground Truth's creation-date form: `YYYY-MM-DDTHH:MM:SS.ffffff`, UTC, no zone designator. */
 export function groundTruthDate(ms: number): string {

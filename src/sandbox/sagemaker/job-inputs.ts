@@ -1,14 +1,18 @@
 // What a labeling job reads from S3 (the sandbox's, or an external one: backends/) when it is created: the input manifest, the label category file
-// and the worker task template, and whether its output bucket exists. A problem here is not an API error: the job
+// and the worker task template, and whether its output bucket exists; frame jobs also their sequence files and frames (frame-inputs.ts). A problem here is not an API error: the job
 // is created and goes Failed with a FailureReason, as Ground Truth reports input problems after CreateLabelingJob.
 // The reasons' wording is the sandbox's own (UNCONFIRMED), in AWS's "ClientError: ..." form.
 import type { RequestContext } from '../service.js';
+import { readFrameInputs, FrameInputProblem } from './frame-inputs.js';
+import { FrameLabelFileProblem, parseFrameLabelFile, type FrameLabelFile } from './frame-label-file.js';
 import type { DataObject, LabelingJobRequest } from './state.js';
 import type { TaskType } from './task-types.js';
 
 export interface JobInputs {
   objects: DataObject[];
   labels: string[];
+  /** Video frame and 3D point cloud jobs: their 2020-03-01 label category file. */
+  frameLabels?: FrameLabelFile;
 }
 
 /** The label category file's only document version (aws-facts §3.4). */
@@ -41,15 +45,19 @@ export async function readJobInputs(
     const manifestUri = request.InputConfig.DataSource.S3DataSource?.ManifestS3Uri;
     // Only a streaming job may have no manifest: its data objects come through its input topic (streaming.ts).
     const objects = manifestUri === undefined ? [] : parseManifest(await read(ctx, manifestUri, 'input manifest'));
-    const labels = request.LabelCategoryConfigS3Uri
-      ? parseLabelFile(await read(ctx, request.LabelCategoryConfigS3Uri, 'label category configuration file'), taskType)
+    const labelFile = request.LabelCategoryConfigS3Uri
+      ? await read(ctx, request.LabelCategoryConfigS3Uri, 'label category configuration file')
       : noLabelFile(taskType);
     const template = request.HumanTaskConfig.UiConfig.UiTemplateS3Uri;
     if (template) await read(ctx, template, 'worker task template');
     await bucketOf(ctx, request.OutputConfig.S3OutputPath, 'output location');
-    return { objects, labels };
+    if (!taskType.frames) return { objects, labels: parseLabelFile(labelFile, taskType) };
+    const frameLabels = parseFrameLabelFile(labelFile, taskType);
+    await readFrameInputs(objects, taskType.frames, frameLabels, (uri, what) => readIfExists(ctx, uri, what));
+    return { objects, labels: frameLabels.labels, frameLabels };
   } catch (error) {
-    if (error instanceof InputProblem) return { failureReason: `ClientError: ${error.message}` };
+    if (error instanceof InputProblem || error instanceof FrameLabelFileProblem || error instanceof FrameInputProblem)
+      return { failureReason: `ClientError: ${error.message}` };
     throw error;
   }
 }
@@ -65,11 +73,16 @@ async function bucketOf(ctx: RequestContext, uri: string, what: string): Promise
   return location;
 }
 
-async function read(ctx: RequestContext, uri: string, what: string): Promise<string> {
+/** The object's text, or undefined when it does not exist; its bucket must be usable (`bucketOf`). */
+async function readIfExists(ctx: RequestContext, uri: string, what: string): Promise<string | undefined> {
   const { bucket, key } = await bucketOf(ctx, uri, what);
-  const body = await ctx.backends.s3.getObject(bucket, key);
-  if (!body) throw new InputProblem(`Could not read the ${what} ${uri}: the object does not exist.`);
-  return body.toString('utf8');
+  return (await ctx.backends.s3.getObject(bucket, key))?.toString('utf8');
+}
+
+async function read(ctx: RequestContext, uri: string, what: string): Promise<string> {
+  const text = await readIfExists(ctx, uri, what);
+  if (text === undefined) throw new InputProblem(`Could not read the ${what} ${uri}: the object does not exist.`);
+  return text;
 }
 
 /**
@@ -102,10 +115,11 @@ function parseManifest(text: string): DataObject[] {
   return objects;
 }
 
-function noLabelFile(taskType: TaskType): string[] {
+/** A custom task may have no label file: it reads as one with no labels. */
+function noLabelFile(taskType: TaskType): string {
   if (taskType.minLabels > 0)
     throw new InputProblem(`A ${taskType.name} labeling job needs a label category configuration file (LabelCategoryConfigS3Uri).`);
-  return [];
+  return JSON.stringify({ 'document-version': LABEL_FILE_VERSION, labels: [] });
 }
 
 /** `{ "document-version": "2018-11-28", "labels": [{ "label": ... }] }` with the task type's label-count rules. */

@@ -2,7 +2,7 @@
 // Request problems AWS checks synchronously are ValidationExceptions; problems with the S3 inputs make the job
 // fail after it starts (job-inputs.ts). Status changes with the clock (job-status.ts).
 import type { RequestContext } from '../service.js';
-import { isBuiltInHumanTaskUi, jobReferenceCode, labelingJobArn } from './arns.js';
+import { builtInHumanTaskUiArn, isBuiltInHumanTaskUi, jobReferenceCode, labelingJobArn } from './arns.js';
 import { teamCrowd } from './crowds.js';
 import { resourceInUse, resourceNotFound, validation } from './errors.js';
 import { readJobInputs } from './job-inputs.js';
@@ -46,12 +46,26 @@ function checkRequest(ctx: RequestContext, records: RegionState, input: CreateLa
   if (!ui.UiTemplateS3Uri === !ui.HumanTaskUiArn) throw validation('UiConfig needs exactly one of UiTemplateS3Uri and HumanTaskUiArn.');
   if (ui.HumanTaskUiArn && !isBuiltInHumanTaskUi(ui.HumanTaskUiArn, ctx.region) && !Object.values(records.humanTaskUis).some((u) => u.arn === ui.HumanTaskUiArn))
     throw validation(`Human task UI ${ui.HumanTaskUiArn} does not exist.`);
+  if (taskType.frames) checkFrameJob(ctx, input, taskType);
 
   if (config.TaskTimeLimitInSeconds > taskType.maxTaskTimeSeconds)
     throw validation(`TaskTimeLimitInSeconds can be at most ${taskType.maxTaskTimeSeconds} for ${taskType.name} labeling jobs.`);
   const maxAvailability = MAX_AVAILABILITY_S[crowd === 'public' ? 'public' : 'private'];
   if ((config.TaskAvailabilityLifetimeInSeconds ?? 0) > maxAvailability)
     throw validation(`TaskAvailabilityLifetimeInSeconds can be at most ${maxAvailability} for this work team.`);
+}
+
+/**
+ * Video frame and 3D point cloud jobs run only in the Region's built-in worker UI for their type (UiConfig: "Use
+ * HumanTaskUiArn for 3D point cloud and video frame labeling jobs", aws-facts §3.3). The public crowd refuses them
+ * by their price (public-crowd.ts). UNCONFIRMED: streaming them is refused; the guide documents streaming only for
+ * objects one manifest line describes, so the sandbox plays the rougher answer.
+ */
+function checkFrameJob(ctx: RequestContext, input: CreateLabelingJobInput, taskType: TaskType): void {
+  const expected = builtInHumanTaskUiArn(ctx.region, taskType.frames!.humanTaskUi);
+  const given = input.HumanTaskConfig.UiConfig.HumanTaskUiArn;
+  if (given !== expected) throw validation(`${taskType.name} labeling jobs must use UiConfig.HumanTaskUiArn ${expected}${given ? `, not ${given}` : ''}.`);
+  if (input.InputConfig.DataSource.SnsDataSource) throw validation(`${taskType.name} labeling jobs cannot be streaming jobs: give InputConfig.DataSource.S3DataSource only.`);
 }
 
 export function jobOutput(job: JobRecord) {
@@ -115,6 +129,7 @@ export const jobOperations = {
       referenceCode: jobReferenceCode(ctx.account),
       request,
       labels: 'labels' in inputs ? inputs.labels : [],
+      ...('frameLabels' in inputs && { frameLabels: inputs.frameLabels }),
       objects: 'objects' in inputs ? inputs.objects : [],
       createdMs: now,
       lastModifiedMs: now,

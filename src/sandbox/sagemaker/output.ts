@@ -12,7 +12,7 @@ import { isStreaming } from './streaming.js';
 import type { TaskType } from './task-types.js';
 
 /** `s3://bucket/<output prefix>/<job>/<path>`, split into bucket and key. */
-function outputObject(job: JobRecord, path: string): { bucket: string; key: string } {
+export function outputObject(job: JobRecord, path: string): { bucket: string; key: string } {
   const { bucket, key: prefix } = parseS3Uri(job.request.OutputConfig.S3OutputPath)!;
   const folder = prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`;
   return { bucket, key: `${folder}${job.name}/${path}` };

@@ -26,8 +26,10 @@ const PRICES: Readonly<Record<string, readonly number[]>> = {
   ImageMultiClassMultiLabel: CLASSIFICATION,
   TextMultiClass: CLASSIFICATION,
   TextMultiClassMultiLabel: CLASSIFICATION,
-  // INFERRED: named entity recognition is a text task, priced as text classification.
+  // INFERRED: named entity recognition is a text task, and video clip classification a classification, priced as
+  // text classification.
   NamedEntityRecognition: CLASSIFICATION,
+  VideoMultiClass: CLASSIFICATION,
   [CUSTOM_TASK.name]: CLASSIFICATION,
   SemanticSegmentation: SEMANTIC_SEGMENTATION,
   VerificationSemanticSegmentation: SEMANTIC_SEGMENTATION,

@@ -1,6 +1,7 @@
 // What the SageMaker sandbox remembers, per region. Plain JSON (times are epoch milliseconds) so `--state FILE`
 // can persist it. Statuses that change with time are not stored as they are now: each record keeps the status it
 // was put in and when that status settles, and `job-status.ts` / `workforces.ts` read the clock to compute the rest.
+import type { FrameLabelFile } from './frame-label-file.js';
 
 export interface SageMakerState {
   /** Sandbox-only knobs (admin route `settings`). */
@@ -109,10 +110,18 @@ export interface WorkerAnswer {
   answeredMs: number;
 }
 
+/** One frame of a sequence file: its `frame-no` as written, and its file name under the sequence's prefix. */
+export interface Frame {
+  no: number | string;
+  name: string;
+}
+
 /** One line of the input manifest and what workers made of it. */
 export interface DataObject {
   /** The input manifest line, as parsed. */
   line: Record<string, unknown>;
+  /** Video frame and point cloud sequence jobs: the frames of the line's sequence file. */
+  frames?: Frame[];
   answers: WorkerAnswer[];
   /** Set once the object has its NumberOfHumanWorkersPerDataObject answers. */
   consolidated?: { value: unknown; metadata: Record<string, unknown> };
@@ -160,6 +169,8 @@ export interface JobRecord {
   request: LabelingJobRequest;
   /** From the label category file; empty when the job has none or failed to read it. */
   labels: string[];
+  /** Video frame and 3D point cloud jobs: their 2020-03-01 label category file. */
+  frameLabels?: FrameLabelFile;
   objects: DataObject[];
   createdMs: number;
   lastModifiedMs: number;

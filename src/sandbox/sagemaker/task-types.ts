@@ -19,6 +19,28 @@ export interface TaskType {
   /** The label category file must carry `instructions` (named entity recognition). */
   needsInstructions: boolean;
   maxTaskTimeSeconds: number;
+  /** Video frame and 3D point cloud types. */
+  frames?: FrameTraits;
+}
+
+/**
+ * What sets video frame and 3D point cloud types apart (DG sms-video-overview, sms-point-cloud-general-information):
+ * their data objects, their built-in worker UI, the 2020-03-01 label category file and what workers draw.
+ */
+export interface FrameTraits {
+  /**
+   * Each manifest line's `source-ref` names a sequence file: of video frames, or of point clouds; or the line is one
+   * point cloud, with its `source-ref-metadata`.
+   */
+  input: 'video-sequence' | 'point-cloud-sequence' | 'point-cloud-frame';
+  /** The name of the Region's built-in human task UI the job must use (aws-facts §4.2). */
+  humanTaskUi: string;
+  /** Adjusts another job's labels: its label category file names them (`auditLabelAttributeName`). */
+  adjustment: boolean;
+  /** Boxes (or the video annotation type's shapes) on images, cuboids in point clouds, or classes of points. */
+  shape: 'image' | 'cuboid' | 'points';
+  /** The same object keeps one `object-id` from frame to frame. */
+  tracking: boolean;
 }
 
 const EIGHT_HOURS = 28_800;
@@ -48,9 +70,13 @@ const other = (name: string, outputType: string, options: Partial<TaskType> = {}
   ...options,
 });
 
-// Video frame and 3D point cloud tasks: up to 30 labels, tasks may last 30 days.
-const frames = (name: string, outputType: string, refAttribute: boolean): TaskType =>
-  other(name, outputType, { maxLabels: 30, refAttribute, maxTaskTimeSeconds: THIRTY_DAYS });
+// Video frame and 3D point cloud tasks: up to 30 labels, tasks may last 30 days. Adjustment types share their base
+// type's UI and output (DG sms-data-output: "the job's type doesn't change").
+function frames(base: string, outputType: string, refAttribute: boolean, traits: Omit<FrameTraits, 'adjustment'>): TaskType[] {
+  const type = (name: string, adjustment: boolean) =>
+    other(name, outputType, { maxLabels: 30, refAttribute, maxTaskTimeSeconds: THIRTY_DAYS, frames: { ...traits, adjustment } });
+  return [type(base, false), type(`Adjustment${base}`, true)];
+}
 
 const TASK_TYPES: readonly TaskType[] = [
   classification('TextMultiClass', 'single-label', 'text-classification', 'crowd-classifier'),
@@ -64,17 +90,14 @@ const TASK_TYPES: readonly TaskType[] = [
   other('AdjustmentBoundingBox', 'object-detection', { maxLabels: 50 }),
   other('VerificationSemanticSegmentation', 'label-verification', { refAttribute: true }),
   other('AdjustmentSemanticSegmentation', 'semantic-segmentation', { refAttribute: true }),
-  frames('VideoMultiClass', 'video-classification', false),
-  frames('VideoObjectDetection', 'video-object-detection', true),
-  frames('VideoObjectTracking', 'video-object-tracking', true),
-  frames('AdjustmentVideoObjectDetection', 'video-object-detection', true),
-  frames('AdjustmentVideoObjectTracking', 'video-object-tracking', true),
-  frames('3DPointCloudObjectDetection', 'point-cloud-object-detection', false),
-  frames('3DPointCloudObjectTracking', 'point-cloud-object-tracking', true),
-  frames('3DPointCloudSemanticSegmentation', 'point-cloud-semantic-segmentation', true),
-  frames('Adjustment3DPointCloudObjectDetection', 'point-cloud-object-detection', false),
-  frames('Adjustment3DPointCloudObjectTracking', 'point-cloud-object-tracking', true),
-  frames('Adjustment3DPointCloudSemanticSegmentation', 'point-cloud-semantic-segmentation', true),
+  // A clip classified as a whole: a classification whose objects are video files, on a template (DG sms-video-classification).
+  classification('VideoMultiClass', 'single-label', 'video-classification', 'crowd-classifier'),
+  ...frames('VideoObjectDetection', 'video-object-detection', true, { input: 'video-sequence', humanTaskUi: 'VideoObjectDetection', shape: 'image', tracking: false }),
+  ...frames('VideoObjectTracking', 'video-object-tracking', true, { input: 'video-sequence', humanTaskUi: 'VideoObjectTracking', shape: 'image', tracking: true }),
+  // The point cloud output types are written with underscores (DG sms-data-output).
+  ...frames('3DPointCloudObjectDetection', 'point_cloud_object_detection', false, { input: 'point-cloud-frame', humanTaskUi: 'PointCloudObjectDetection', shape: 'cuboid', tracking: false }),
+  ...frames('3DPointCloudObjectTracking', 'point_cloud_object_tracking', true, { input: 'point-cloud-sequence', humanTaskUi: 'PointCloudObjectTracking', shape: 'cuboid', tracking: true }),
+  ...frames('3DPointCloudSemanticSegmentation', 'point_cloud_single_frame_semantic_segmentation', true, { input: 'point-cloud-frame', humanTaskUi: 'PointCloudSemanticSegmentation', shape: 'points', tracking: false }),
 ];
 
 /** What a custom task (own Lambdas) is treated as: answers kept as given, no label rules, the 8-hour task limit. */

@@ -9,6 +9,7 @@ import { ServiceError, type LabelRequest, type PendingTask, type RequestContext 
 import { consolidate } from './consolidation.js';
 import { teamCrowd } from './crowds.js';
 import { validation } from './errors.js';
+import { consolidateFrames, drawnAnswer } from './frame-annotations.js';
 import { findJob } from './jobs.js';
 import { afterAnswers } from './job-status.js';
 import { publishLabeled, writeWorkerResponses } from './output.js';
@@ -58,7 +59,10 @@ function requireString(value: unknown, name: string): string {
   return value;
 }
 
-/** A label the task type accepts: one of the job's labels, several for multi-label types, any value otherwise. */
+/**
+ * A label the task type accepts: one of the job's labels, several for multi-label types, any value otherwise; for
+ * video frame and point cloud types a label name (the stand-in draws it) or the worker's annotation object.
+ */
 function checkLabel(taskType: TaskType, labels: readonly string[], label: unknown): void {
   const known = (l: unknown) => typeof l === 'string' && labels.includes(l);
   const problem = (what: string) => validation(`${what} The job's labels: ${labels.join(', ')}.`);
@@ -72,6 +76,8 @@ function checkLabel(taskType: TaskType, labels: readonly string[], label: unknow
       return;
     case 'raw':
       if (label === undefined || label === null) throw validation('Each answer needs a label (the worker\'s answer).');
+      if (taskType.frames && !(typeof label === 'object' && !Array.isArray(label)) && !known(label))
+        throw problem(`${JSON.stringify(label)} is neither one of the job's labels (to draw) nor an annotation object.`);
   }
 }
 
@@ -85,7 +91,15 @@ export const workerRoutes = {
     const multiLabel = jobTaskType(job.request.HumanTaskConfig).kind === 'multi-label';
     return job.objects.flatMap((object, index) =>
       isOpen(object) && !object.answers.some((a) => a.worker === worker.username)
-        ? [{ object: index, source: String(object.line['source'] ?? object.line['source-ref']), labels: job.labels, multiLabel }]
+        ? [
+            {
+              object: index,
+              source: String(object.line['source'] ?? object.line['source-ref']),
+              labels: job.labels,
+              multiLabel,
+              ...(object.frames && { frames: object.frames.map((f) => f.name) }),
+            },
+          ]
         : [],
     );
   },
@@ -115,10 +129,14 @@ export const workerRoutes = {
       const object = job.objects[index]!;
       // Enough other workers answered it already: the task is gone, the answer is not accepted.
       if (!isOpen(object)) continue;
-      object.answers.push({ worker: worker.username, sub: worker.sub, userPool: worker.userPool, label, answeredMs: now });
+      // A frame job's label name stands for the annotations the stand-in draws for it.
+      const answer = taskType.frames && typeof label === 'string' ? drawnAnswer(job, taskType, index, label) : label;
+      object.answers.push({ worker: worker.username, sub: worker.sub, userPool: worker.userPool, label: answer, answeredMs: now });
       accepted++;
       if (object.answers.length >= needed) {
-        object.consolidated = consolidate(taskType, job.labels, object.answers, job.name, now);
+        object.consolidated = taskType.frames
+          ? await consolidateFrames(ctx, job, taskType, index, now)
+          : consolidate(taskType, job.labels, object.answers, job.name, now);
         await writeWorkerResponses(ctx, job, taskType, index, now);
         publishLabeled(ctx, job, index, now);
       }
