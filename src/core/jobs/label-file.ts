@@ -12,10 +12,13 @@ export const LABEL_FILE_VERSION = '2018-11-28';
 /** The video frame and 3D point cloud file's. */
 export const FRAME_LABEL_FILE_VERSION = '2020-03-01';
 
-interface Instructions {
+export interface Instructions {
   shortInstruction: string;
   fullInstruction: string;
 }
+
+/** What the 2020-03-01 file's instructions may hold: each under this many characters (DG sms-label-cat-config-attributes). */
+export const FRAME_INSTRUCTION_LIMITS = { shortInstruction: 255, fullInstruction: 2048 } as const;
 
 interface LabelCategoryFile {
   'document-version': typeof LABEL_FILE_VERSION;
@@ -88,7 +91,7 @@ function frameLabelFile(job: LabelingJob, frames: FrameTask | undefined): FrameL
 }
 
 /** Both instructions, each standing in for a missing other; undefined when the job has none. */
-function instructionsOf(job: LabelingJob): Instructions | undefined {
+export function instructionsOf(job: LabelingJob): Instructions | undefined {
   const full = fullInstructionsHtml(job);
   const short = job.task.instructions.short ?? job.task.instructions.full;
   return short === undefined ? undefined : { shortInstruction: short, fullInstruction: full ?? short };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check, jobDoc, load, teamDoc, type Overrides } from '../../../test/helpers/specs.js';
-import { adjustmentNamesAuditedLabels, frameFieldsMatchType, frameInputSupported, frameJobsNotPublic, frameLabelFileWithinQuotas } from './frames.js';
+import { adjustmentNamesAuditedLabels, frameFieldsMatchType, frameInputSupported, frameInstructionsWithinQuotas, frameJobsNotPublic, frameLabelFileWithinQuotas } from './frames.js';
 
 const task = (type: string, more: Record<string, unknown> = {}) => ({ task: { type, labels: ['Car'], ...more } });
 const job = (spec: Overrides['spec']) => [jobDoc({ spec })];
@@ -62,6 +62,21 @@ describe('the other frame rules', () => {
   it('builds video sequences from a prefix, not point cloud manifests', () => {
     expect(check(frameInputSupported, tracking())).toEqual([]);
     expect(check(frameInputSupported, job(task('point-cloud-object-detection')))).toEqual(['error input-unsupported spec.input.fromPrefix']);
+  });
+
+  it('keeps instructions within the label file\'s quotas, blaming the one written', () => {
+    expect(check(frameInstructionsWithinQuotas, tracking({ instructions: { short: 'Box each car.', full: 'Boxes.' } }))).toEqual([]);
+    expect(check(frameInstructionsWithinQuotas, tracking({ instructions: { full: 'x'.repeat(300) } }))).toEqual(['error instructions-too-long spec.task.instructions.full']);
+    expect(check(frameInstructionsWithinQuotas, tracking({ instructions: { short: 'x'.repeat(255), full: 'y'.repeat(2048) } }))).toEqual([
+      'error instructions-too-long spec.task.instructions.short',
+      'error instructions-too-long spec.task.instructions.full',
+    ]);
+    expect(check(frameInstructionsWithinQuotas, job(task('bounding-box', { instructions: { short: 'x'.repeat(300) } })))).toEqual([]);
+  });
+
+  it('does not stream video frame or point cloud jobs', () => {
+    const stream = { input: { fromPrefix: undefined, stream: { snsTopicArn: 'arn:aws:sns:us-east-1:000000000000:frames' } } };
+    expect(check(frameInputSupported, job({ ...stream, ...task('video-object-tracking') }))).toEqual(['error input-unsupported spec.input.stream']);
   });
 
   it('a chained adjustment takes its source job\'s label attribute as the audited one', () => {

@@ -2,6 +2,7 @@
 // keeps to AWS's quotas (DG sms-label-cat-config-attributes), an adjustment names the labels it adjusts, the public
 // crowd does not take them, and gtctl can set up only video frames from a prefix.
 import { frameTypeOf } from '../../core/catalog.js';
+import { FRAME_INSTRUCTION_LIMITS, instructionsOf } from '../../core/jobs/label-file.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import type { LabelingJob, TaskAttribute } from '../../core/model.js';
 import type { SpecDocument } from '../documents.js';
@@ -73,12 +74,34 @@ export const frameJobsNotPublic = perJob((job, doc) =>
     : [],
 );
 
-/** A folder of frames is a clip gtctl can describe; a point cloud needs its capture times, which only the user has. */
+/**
+ * A folder of frames is a clip gtctl can describe; a point cloud needs its capture times, which only the user has.
+ * Ground Truth documents streaming for none of these types, so gtctl does not stream them.
+ */
 export const frameInputSupported = perJob((job, doc) => {
   const data = frameTypeOf(job.task.type)?.data;
+  if (data && 'stream' in job.input)
+    return [problem(doc, ['spec', 'input', 'stream'], 'input-unsupported', `${job.task.type} jobs cannot stream: Ground Truth documents streaming labeling jobs only for objects that a single manifest line describes, not for frame sequences`, 'Give the job a manifest (input.manifest, or input.fromPrefix for video frames) and create a new job for new data.')];
   if (!data || data === 'video-sequence' || !('fromPrefix' in job.input)) return [];
   const what = data === 'point-cloud-sequence' ? 'sequence files' : 'one line per point cloud with its "source-ref-metadata"';
   return [problem(doc, ['spec', 'input', 'fromPrefix'], 'input-unsupported', `gtctl cannot build a ${job.task.type} manifest from a prefix: point clouds need their capture times (unix-timestamp), which the files do not carry`, `Write the manifest (${what}) and name it with input.manifest.`)];
+});
+
+/**
+ * The built-in UIs read the instructions from the label category file, whose quotas are short; each instruction stands
+ * in for a missing other (label-file.ts), so the one written is the one that is too long.
+ */
+export const frameInstructionsWithinQuotas = perJob((job, doc) => {
+  const instructions = frameTypeOf(job.task.type) && instructionsOf(job);
+  if (!instructions) return [];
+  const written = job.task.instructions;
+  return (['shortInstruction', 'fullInstruction'] as const).flatMap((which) => {
+    const limit = FRAME_INSTRUCTION_LIMITS[which];
+    const length = instructions[which].length;
+    if (length < limit) return [];
+    const field = which === 'shortInstruction' ? (written.short !== undefined ? 'short' : 'full') : written.full !== undefined ? 'full' : 'short';
+    return [problem(doc, [...TASK, 'instructions', field], 'instructions-too-long', `the ${which === 'shortInstruction' ? 'short' : 'full'} instructions of a ${job.task.type} job are ${length} characters; its label category file takes under ${limit}`, which === 'shortInstruction' ? 'Keep `short` to one sentence and move the rest to `full`.' : 'Shorten `full` (with its examples), or link to a longer page.')];
+  });
 });
 
 export const frameLabelFileWithinQuotas = perJob((job, doc) => {

@@ -1,7 +1,7 @@
 // Every cross-document rule, in the order they run. Each is a small named function; see rule.ts.
 import { bucketNamesValid, objectsHaveOneSource } from './buckets.js';
 import { jobChainsValid } from './chains.js';
-import { adjustmentNamesAuditedLabels, frameFieldsMatchType, frameInputSupported, frameJobsNotPublic, frameLabelFileWithinQuotas } from './frames.js';
+import { adjustmentNamesAuditedLabels, frameFieldsMatchType, frameInputSupported, frameInstructionsWithinQuotas, frameJobsNotPublic, frameLabelFileWithinQuotas } from './frames.js';
 import {
   autoLabelingSupported,
   concurrentTasksWithinDefaultQuota,
@@ -61,6 +61,7 @@ export const RULES: readonly Rule[] = [
   publicPriceOnGrid,
   frameFieldsMatchType,
   frameLabelFileWithinQuotas,
+  frameInstructionsWithinQuotas,
   adjustmentNamesAuditedLabels,
   frameJobsNotPublic,
   frameInputSupported,
