@@ -3,7 +3,7 @@
 // "Conformance"). It runs conformance/**/*.test.ts with vitest against the target and writes DIR/report.json and
 // DIR/report.md: every scenario and differential case, pass or fail, and for differential cases both answers.
 //   sandbox  everything on a gtctl sandbox
-//   moto     Cognito, S3 and STS on a moto_server started here on a free port; SageMaker on a sandbox over it
+//   moto     Cognito, S3, STS, SNS and IAM on a moto_server started here on a free port; SageMaker on a sandbox over it
 //            (skipped, in one line, when moto_server is not on PATH)
 //   aws      a real account: only with GTCTL_CONFORMANCE_AWS=1 and --account naming it; every name carries a run
 //            prefix and is deleted again, also on failure

@@ -13,14 +13,16 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, it } from 'vitest';
 import { CognitoIdentityProviderClient, DeleteUserPoolCommand, DeleteUserPoolDomainCommand, DescribeUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DeleteBucketCommand, DeleteObjectCommand, ListObjectVersionsCommand, S3Client } from '@aws-sdk/client-s3';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { STSClient } from '@aws-sdk/client-sts';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { knownDifference, type KnownDifference } from './known-differences.js';
 
 export type TargetName = 'sandbox' | 'moto' | 'aws';
-// SNS is not a service gtctl calls: the sandbox serves it for streaming jobs, and moto is its oracle too.
-export type Service = 'cognito-idp' | 's3' | 'sts' | 'sns';
+// SNS is not a service gtctl calls: the sandbox serves it for streaming jobs, and moto is its oracle too. IAM: the
+// execution roles gtctl manages and simulates.
+export type Service = 'cognito-idp' | 's3' | 'sts' | 'sns' | 'iam';
 
 export interface Env {
   target: TargetName;
@@ -56,6 +58,7 @@ export interface Clients {
   s3: S3Client;
   sts: STSClient;
   sns: SNSClient;
+  iam: IAMClient;
 }
 
 function clients(side: Clients['side'], kind: TargetName, region: string, endpoint: string | undefined, local: boolean): Clients {
@@ -76,6 +79,7 @@ function clients(side: Clients['side'], kind: TargetName, region: string, endpoi
     s3: new S3Client({ ...common, forcePathStyle: endpoint !== undefined }),
     sts: new STSClient(common),
     sns: new SNSClient(common),
+    iam: new IAMClient(common),
   };
 }
 
@@ -120,7 +124,7 @@ export function conformanceSuite(): { env: Env; differential: <A>(spec: Differen
     };
   });
   afterAll(async () => {
-    for (const c of [current?.reference, current?.target]) c && [c.cognito, c.s3, c.sts, c.sns].forEach((client) => client.destroy());
+    for (const c of [current?.reference, current?.target]) c && [c.cognito, c.s3, c.sts, c.sns, c.iam].forEach((client) => client.destroy());
     await sandbox?.close();
   });
   const sides = () => {

@@ -40,6 +40,8 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   { id: 'K20', targets: ['moto'], service: 's3', operation: 'GetBucketOwnershipControls', case: 'new bucket', right: 'sandbox', why: 'new buckets are BucketOwnerEnforced since Apr 2023 (aws-facts §8.2); moto answers OwnershipControlsNotFoundError (evidence §4)' },
   { id: 'K21', targets: ['moto'], service: 's3', operation: 'PutObject', case: 'text with a content type and metadata', right: 'sandbox', why: 'with default SSE-S3 every PutObject answers x-amz-server-side-encryption: AES256; moto has no default encryption (evidence §4)' },
   { id: 'K22', targets: ['moto'], service: 's3', operation: 'PutBucketTagging', case: 'tags read back, then deleted', right: 'sandbox', why: 'a tag with an empty value reads back as "" (Tag.Value is required in the model); moto leaves the Value element out' },
+  { id: 'K23', targets: ['moto'], service: 'iam', operation: 'CreateRole', case: 'the same name in another letter case', right: 'sandbox', why: 'IAM role names are unique case-insensitively (CreateRole API reference: "Role names are not distinguished by case"), so AWS answers EntityAlreadyExists; moto creates a second role' },
+  { id: 'K24', targets: ['moto'], service: 'iam', operation: 'SimulatePrincipalPolicy', case: 'a role allowed to read one bucket: allowed there, implicitly denied elsewhere and for writes', right: 'sandbox', why: 'moto 5.2.1 does not implement SimulatePrincipalPolicy (HTTP 500); the sandbox decides as AWS documents its policy evaluation logic' },
 ];
 
 export function knownDifference(target: TargetName, service: Service, operation: string, caseName: string): KnownDifference | undefined {

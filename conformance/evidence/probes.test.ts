@@ -31,6 +31,7 @@ import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { emailPool, portalClient } from '../differential/fixtures.js';
 import { attempt, conformanceEnv, type Clients, type Failure } from '../differential/harness.js';
 import { S3Client } from '@aws-sdk/client-s3';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { STSClient } from '@aws-sdk/client-sts';
 
@@ -54,12 +55,12 @@ describe.runIf(env.target === 'sandbox' || env.target === 'aws')(`aws-evidence ย
   beforeAll(async () => {
     sandbox = env.target === 'sandbox' ? await startSandbox({ quotas: { enabled: false } }) : undefined;
     const config = { region: env.region, maxAttempts: 3, ...(sandbox && { endpoint: sandbox.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } }) };
-    c = { side: 'target', kind: env.target, region: env.region, cognito: new CognitoIdentityProviderClient(config), s3: new S3Client(config), sts: new STSClient(config), sns: new SNSClient(config) };
+    c = { side: 'target', kind: env.target, region: env.region, cognito: new CognitoIdentityProviderClient(config), s3: new S3Client(config), sts: new STSClient(config), sns: new SNSClient(config), iam: new IAMClient(config) };
     sm = new SageMakerClient(config);
   });
   afterAll(async () => {
     for (const step of undo.reverse()) await step().catch((error: unknown) => console.warn(`cleanup: ${String(error)}`));
-    for (const client of [c.cognito, c.s3, c.sts, c.sns, sm]) client.destroy();
+    for (const client of [c.cognito, c.s3, c.sts, c.sns, c.iam, sm]) client.destroy();
     await sandbox?.close();
     console.log(`aws-evidence ยง5 on ${env.target}:\n${answered.map((a) => `  ${a.question}: ${JSON.stringify(a.answer)}`).join('\n')}`);
   });

@@ -31,7 +31,7 @@ export interface FaultDecision {
 }
 
 const DEFAULT_SEED = 1;
-const SERVICES: readonly AwsServiceName[] = ['sagemaker', 'cognito-idp', 's3', 'sts', 'sns'];
+const SERVICES: readonly AwsServiceName[] = ['sagemaker', 'cognito-idp', 's3', 'sts', 'sns', 'iam'];
 
 export class Faults {
   #settings: FaultSettings = { rules: [] };
@@ -99,6 +99,9 @@ export function faultError(service: AwsServiceName, outcome: Exclude<FaultOutcom
       case 'sns':
         // SNS's modelled throttling error (API reference: Throttled, HTTP 429); the text is UNCONFIRMED.
         return new ServiceError('Throttled', 'Rate exceeded', 429);
+      case 'iam':
+        // IAM answers throttling as awsQuery's common `Throttling` (the SDK retries it); the text is UNCONFIRMED.
+        return new ServiceError('Throttling', 'Rate exceeded', 400);
     }
   }
   switch (service) {
@@ -107,6 +110,9 @@ export function faultError(service: AwsServiceName, outcome: Exclude<FaultOutcom
     case 'sns':
       // SNS's modelled internal error (API reference: InternalError, HTTP 500); the text is UNCONFIRMED.
       return new ServiceError('InternalError', 'Internal error', 500);
+    case 'iam':
+      // IAM's modelled ServiceFailure (HTTP 500); the text is UNCONFIRMED.
+      return new ServiceError('ServiceFailure', 'The request processing has failed because of an unknown error, exception or failure.', 500);
     default:
       return new ServiceError('InternalFailure', 'The request processing has failed because of an unknown error, exception or failure.', 500);
   }

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { SandboxState } from './service.js';
+import { emptyIamState } from './iam/state.js';
 import { emptySnsState } from './sns/state.js';
 
 /** A state file that cannot be read or written: the user's to fix (path, permissions, a file that is not ours). */
@@ -29,9 +30,9 @@ export function loadState(path: string): SandboxState | undefined {
   }
   const problem = stateShapeProblem(parsed);
   if (problem) throw new StateFileError(`--state ${path}: not a gtctl sandbox state file: ${problem}`);
-  // Files saved before the sandbox served SNS have no `sns`: they load with no topics.
-  const state = parsed as Omit<SandboxState, 'sns'> & Partial<Pick<SandboxState, 'sns'>>;
-  return { ...state, sns: state.sns ?? emptySnsState() };
+  // Files saved before the sandbox served SNS or IAM have no `sns` or `iam`: they load with no topics or roles.
+  const state = parsed as Omit<SandboxState, 'sns' | 'iam'> & Partial<Pick<SandboxState, 'sns' | 'iam'>>;
+  return { ...state, sns: state.sns ?? emptySnsState(), iam: state.iam ?? emptyIamState() };
 }
 
 // Checks the top level only: each service owns the shape below its key.
@@ -42,8 +43,10 @@ function stateShapeProblem(value: unknown): string | undefined {
     const part = record[key];
     if (typeof part !== 'object' || part === null || Array.isArray(part)) return `"${key}" must be an object`;
   }
-  const sns = record['sns'];
-  if (sns !== undefined && (typeof sns !== 'object' || sns === null || Array.isArray(sns))) return '"sns" must be an object';
+  for (const key of ['sns', 'iam'] as const) {
+    const part = record[key];
+    if (part !== undefined && (typeof part !== 'object' || part === null || Array.isArray(part))) return `"${key}" must be an object`;
+  }
   if (typeof record['clockOffsetMs'] !== 'number') return '"clockOffsetMs" must be a number';
   return undefined;
 }

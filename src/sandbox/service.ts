@@ -3,6 +3,7 @@
 import type { CognitoState } from './cognito/state.js';
 import type { SageMakerState } from './sagemaker/state.js';
 import type { S3State } from './s3/state.js';
+import type { IamState } from './iam/state.js';
 import type { SnsState } from './sns/state.js';
 import type { Realism } from './realism.js';
 import type { SageMakerBackends } from './sagemaker/backends/ports.js';
@@ -11,7 +12,7 @@ import type { SageMakerBackends } from './sagemaker/backends/ports.js';
 export const SANDBOX_ACCOUNT = '000000000000';
 
 /** The AWS services the sandbox serves, named by their SigV4 signing names (as the request log shows them). */
-export type AwsServiceName = 'sagemaker' | 'cognito-idp' | 's3' | 'sts' | 'sns';
+export type AwsServiceName = 'sagemaker' | 'cognito-idp' | 's3' | 'sts' | 'sns' | 'iam';
 
 /** An AWS error as the wire reports it: `code` becomes `__type` (JSON) or `<Code>` (XML). */
 export class ServiceError extends Error {
@@ -32,6 +33,7 @@ export interface SandboxState {
   sagemaker: SageMakerState;
   s3: S3State;
   sns: SnsState;
+  iam: IamState;
   /** Milliseconds added to the real clock (admin route `POST /_sandbox/clock`), so tests can expire tasks and passwords. */
   clockOffsetMs: number;
 }

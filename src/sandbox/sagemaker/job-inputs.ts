@@ -2,6 +2,7 @@
 // and the worker task template, and whether its output bucket exists; frame jobs also their sequence files and frames (frame-inputs.ts). A problem here is not an API error: the job
 // is created and goes Failed with a FailureReason, as Ground Truth reports input problems after CreateLabelingJob.
 // The reasons' wording is the sandbox's own (UNCONFIRMED), in AWS's "ClientError: ..." form.
+import { heldRole, roleAllows } from '../iam/role-permissions.js';
 import type { RequestContext } from '../service.js';
 import { readFrameInputs, FrameInputProblem } from './frame-inputs.js';
 import { FrameLabelFileProblem, parseFrameLabelFile, type FrameLabelFile } from './frame-label-file.js';
@@ -38,22 +39,22 @@ export function parseS3Uri(uri: string): S3Location | undefined {
 /** The inputs of a new job, or the reason it fails. */
 export async function readJobInputs(
   ctx: RequestContext,
-  request: LabelingJobRequest,
+  request: LabelingJobRequest & { LabelingJobName: string },
   taskType: TaskType,
 ): Promise<JobInputs | { failureReason: string }> {
   try {
     const manifestUri = request.InputConfig.DataSource.S3DataSource?.ManifestS3Uri;
     // Only a streaming job may have no manifest: its data objects come through its input topic (streaming.ts).
-    const objects = manifestUri === undefined ? [] : parseManifest(await read(ctx, manifestUri, 'input manifest'));
+    const objects = manifestUri === undefined ? [] : parseManifest(await read(ctx, manifestUri, 'input manifest', request.RoleArn));
     const labelFile = request.LabelCategoryConfigS3Uri
-      ? await read(ctx, request.LabelCategoryConfigS3Uri, 'label category configuration file')
+      ? await read(ctx, request.LabelCategoryConfigS3Uri, 'label category configuration file', request.RoleArn)
       : noLabelFile(taskType);
     const template = request.HumanTaskConfig.UiConfig.UiTemplateS3Uri;
-    if (template) await read(ctx, template, 'worker task template');
-    await bucketOf(ctx, request.OutputConfig.S3OutputPath, 'output location');
+    if (template) await read(ctx, template, 'worker task template', request.RoleArn);
+    await checkOutputWritable(ctx, request);
     if (!taskType.frames) return { objects, labels: parseLabelFile(labelFile, taskType) };
     const frameLabels = parseFrameLabelFile(labelFile, taskType);
-    await readFrameInputs(objects, taskType.frames, frameLabels, (uri, what) => readIfExists(ctx, uri, what));
+    await readFrameInputs(objects, taskType.frames, frameLabels, (uri, what) => readIfExists(ctx, uri, what, request.RoleArn));
     return { objects, labels: frameLabels.labels, frameLabels };
   } catch (error) {
     if (error instanceof InputProblem || error instanceof FrameLabelFileProblem || error instanceof FrameInputProblem)
@@ -73,14 +74,33 @@ async function bucketOf(ctx: RequestContext, uri: string, what: string): Promise
   return location;
 }
 
-/** The object's text, or undefined when it does not exist; its bucket must be usable (`bucketOf`). */
-async function readIfExists(ctx: RequestContext, uri: string, what: string): Promise<string | undefined> {
+/**
+ * The job reads and writes as its execution role: a role of the sandbox's IAM must allow each object's action
+ * (role-permissions.ts). The reason's wording is the sandbox's own (UNCONFIRMED), after S3's "Access Denied".
+ */
+function checkRolePermits(ctx: RequestContext, roleArn: string, action: 's3:GetObject' | 's3:PutObject', bucket: string, key: string, what: string): void {
+  const role = heldRole(ctx.state, ctx.account, roleArn);
+  if (role && !roleAllows(role, action, `arn:aws:s3:::${bucket}/${key}`))
+    throw new InputProblem(`Access Denied: the execution role ${roleArn} is not allowed ${action} on s3://${bucket}/${key} (the ${what}).`);
+}
+
+/** The object's text, or undefined when it does not exist; its bucket must be usable (`bucketOf`) and the role may read it. */
+async function readIfExists(ctx: RequestContext, uri: string, what: string, roleArn: string): Promise<string | undefined> {
   const { bucket, key } = await bucketOf(ctx, uri, what);
+  checkRolePermits(ctx, roleArn, 's3:GetObject', bucket, key, what);
   return (await ctx.backends.s3.getObject(bucket, key))?.toString('utf8');
 }
 
-async function read(ctx: RequestContext, uri: string, what: string): Promise<string> {
-  const text = await readIfExists(ctx, uri, what);
+/** The output bucket must exist in the job's Region, and the role may write the job's output manifest there. */
+async function checkOutputWritable(ctx: RequestContext, request: LabelingJobRequest & { LabelingJobName: string }): Promise<void> {
+  const uri = request.OutputConfig.S3OutputPath;
+  const { bucket, key: prefix } = await bucketOf(ctx, uri, 'output location');
+  const folder = prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`;
+  checkRolePermits(ctx, request.RoleArn, 's3:PutObject', bucket, `${folder}${request.LabelingJobName}/manifests/output/output.manifest`, 'output location');
+}
+
+async function read(ctx: RequestContext, uri: string, what: string, roleArn: string): Promise<string> {
+  const text = await readIfExists(ctx, uri, what, roleArn);
   if (text === undefined) throw new InputProblem(`Could not read the ${what} ${uri}: the object does not exist.`);
   return text;
 }

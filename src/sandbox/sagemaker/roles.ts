@@ -3,7 +3,9 @@
 // says when a role was just made with the sandbox-only route
 //   roles { roleArn } -> { roleArn, assumableAt }: SageMaker can assume it from `assumableAt` (now + the window)
 // Until then, when realistic, CreateLabelingJob with that role is refused and creates nothing. A role never
-// registered is taken as long-existing.
+// registered is taken as long-existing. Roles made through the sandbox's IAM register themselves (iam/propagation.ts)
+// and must trust sagemaker.amazonaws.com.
+import { heldRole, mayAssume } from '../iam/role-permissions.js';
 import type { RequestContext } from '../service.js';
 import { validation } from './errors.js';
 
@@ -28,6 +30,10 @@ export const roleRoutes = {
  */
 export function checkRoleAssumable(ctx: RequestContext, roleArn: string): void {
   const assumableAtMs = ctx.state.sagemaker.roles?.[roleArn];
-  if (ctx.realism.on && assumableAtMs !== undefined && ctx.now().getTime() < assumableAtMs)
-    throw validation(`Could not assume role ${roleArn}. Please ensure that the role exists and allows principal 'sagemaker.amazonaws.com' to assume the role.`);
+  const propagating = ctx.realism.on && assumableAtMs !== undefined && ctx.now().getTime() < assumableAtMs;
+  const role = heldRole(ctx.state, ctx.account, roleArn);
+  if (propagating || (role && !mayAssume(role, SAGEMAKER_PRINCIPAL)))
+    throw validation(`Could not assume role ${roleArn}. Please ensure that the role exists and allows principal '${SAGEMAKER_PRINCIPAL}' to assume the role.`);
 }
+
+const SAGEMAKER_PRINCIPAL = 'sagemaker.amazonaws.com';

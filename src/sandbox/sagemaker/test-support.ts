@@ -17,6 +17,7 @@ import {
   SageMakerClient,
   type CreateLabelingJobCommandInput,
 } from '@aws-sdk/client-sagemaker';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startSandbox, type RealismUpdate, type Sandbox } from '../index.js';
@@ -30,6 +31,7 @@ export interface World {
   cognito: CognitoIdentityProviderClient;
   s3: S3Client;
   sns: SNSClient;
+  iam: IAMClient;
   /** POST /_sandbox/<path>?region=<region>; the parsed answer, or throws an Error carrying `code` (the `__type`). */
   admin<T = unknown>(path: string, body?: unknown): Promise<T>;
   /** Moves the sandbox clock forward. */
@@ -83,6 +85,7 @@ export function world(sandbox: Sandbox, region = 'us-east-1'): World {
   const cognito = new CognitoIdentityProviderClient(config);
   const s3 = new S3Client({ ...config, forcePathStyle: true });
   const sns = new SNSClient(config);
+  const iam = new IAMClient(config);
   const post = async <T>(path: string, body: unknown): Promise<T> => {
     const response = await fetch(`${sandbox.url}/_sandbox/${path}?region=${region}`, { method: 'POST', body: JSON.stringify(body) });
     const answer = (await response.json()) as T & { __type?: string; message?: string };
@@ -96,13 +99,14 @@ export function world(sandbox: Sandbox, region = 'us-east-1'): World {
     cognito,
     s3,
     sns,
+    iam,
     admin: (path, body = {}) => post(path, body),
     advance: async (ms) => void (await post('clock', { advanceMs: ms })),
     async settle() {
       if (sandbox.realism.on) await post('clock', { advanceMs: Math.max(sandbox.realism.consistencyMs, sandbox.state.sagemaker.settings.transitionMs) });
     },
     async close() {
-      for (const client of [sm, cognito, s3, sns]) client.destroy();
+      for (const client of [sm, cognito, s3, sns, iam]) client.destroy();
     },
   };
 }

@@ -43,7 +43,7 @@ describe('sandbox admin routes', () => {
     await admin(sandbox, 'POST', 'faults', { rules: [{ operation: 'DescribeUserPool', latencyMs: 1 }] });
     await admin(sandbox, 'POST', 'quotas', { scale: 3 });
     const { json: state } = await admin(sandbox, 'GET', 'state');
-    expect(Object.keys(state).sort()).toEqual(['clockOffsetMs', 'cognito', 's3', 'sagemaker', 'sns']);
+    expect(Object.keys(state).sort()).toEqual(['clockOffsetMs', 'cognito', 'iam', 's3', 'sagemaker', 'sns']);
     expect(JSON.stringify(state.cognito)).toContain('reset-me');
 
     expect(await admin(sandbox, 'POST', 'reset')).toEqual({ status: 200, json: {} });

@@ -26,6 +26,7 @@ import {
   type RequestContext,
   type SandboxState,
 } from '../service.js';
+import { handleIam, IAM_NAMESPACE } from '../iam/index.js';
 import { handleSns, SNS_NAMESPACE, snsService } from '../sns/index.js';
 import { handleSts, STS_NAMESPACE } from '../sts/index.js';
 import { ADMIN_PREFIX, serveAdmin } from './admin.js';
@@ -193,9 +194,10 @@ function identify(
   if (method === 'POST' && url.pathname === '/' && headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
     const form = new URLSearchParams(body.toString('utf8'));
     const operation = form.get('Action') ?? '';
-    // Both awsQuery services post the same kind of form to `/`; only the signature says which one was meant
-    // (the SDK signs SNS calls for `sns`). Unsigned forms stay STS's, as before SNS was served.
+    // The awsQuery services post the same kind of form to `/`; only the signature says which one was meant (the SDK
+    // signs SNS calls for `sns`, IAM calls for `iam`). Unsigned forms stay STS's, as before SNS was served.
     if (signingName === 'sns') return { service: 'sns', operation, protocol: { query: SNS_NAMESPACE }, run: (ctx) => handleSns(form, ctx) };
+    if (signingName === 'iam') return { service: 'iam', operation, protocol: { query: IAM_NAMESPACE }, run: (ctx) => handleIam(form, ctx) };
     return { service: 'sts', operation, protocol: { query: STS_NAMESPACE }, run: (ctx) => handleSts(form, ctx) };
   }
   let path: string;

@@ -3,7 +3,7 @@
 // value lengths, the only constraints the reference states. There is no SNS model in ../shared/reference/models, so
 // `constraints.test.ts` cannot cross-check this table (it says so, by name). The rules SNS enforces beyond these
 // (topic names, message size, subjects) are the operations' own, answered InvalidParameter.
-// The table also says which members the sandbox reads from the form (`wire.ts`); others (CreateTopic's
+// The table also says which members the sandbox reads from the form (`server/query-wire.ts`); others (CreateTopic's
 // DataProtectionPolicy, Publish's MessageAttributes, MessageDeduplicationId, MessageGroupId) are ignored.
 import type { ConstraintTable, Shape } from '../constraints.js';
 

@@ -1,35 +1,22 @@
-// SNS over awsQuery: a form-encoded `POST /` whose SigV4 credential scope names `sns` (STS, the other awsQuery
-// service, is told apart by its own), the operation chosen by `Action`. Input goes: the form read into the
+// SNS over awsQuery: a form-encoded `POST /` whose SigV4 credential scope names `sns` (STS and IAM, the other awsQuery
+// services, are told apart by theirs), the operation chosen by `Action`. Input goes: the form read into the
 // operation's shape -> the constraint table (ValidationError) -> the operation (SNS's own errors). Plus the
 // sandbox-only route `POST /_sandbox/sns/messages { topicArn }`: what was published to a topic.
 // Behaviour notes: BEHAVIOUR.md.
-import { firstViolation } from '../constraints.js';
-import { ServiceError, type AdminRouteSet, type HttpResponse, type RequestContext } from '../service.js';
+import { queryService, type QueryOperation } from '../server/query-wire.js';
+import { ServiceError, type AdminRouteSet, type RequestContext } from '../service.js';
 import { snsConstraints, type SnsOperationName } from './constraints.js';
 import { publishOperations } from './publish.js';
 import { topicByArn } from './state.js';
 import { topicOperations } from './topics.js';
-import { answer, decodeQuery } from './wire.js';
 
-export { SNS_NAMESPACE } from './wire.js';
-
-type SnsOperation = (input: any, ctx: RequestContext) => string | undefined;
+/** The XML namespace of every SNS answer, errors included. */
+export const SNS_NAMESPACE = 'http://sns.amazonaws.com/doc/2010-03-31/';
 
 /** The operations served, by Action; `constraints.test.ts` checks each has a table entry. */
-export const snsOperations: Readonly<Record<SnsOperationName, SnsOperation>> = { ...topicOperations, ...publishOperations };
+export const snsOperations: Readonly<Record<SnsOperationName, QueryOperation>> = { ...topicOperations, ...publishOperations };
 
-const isServed = (action: string): action is SnsOperationName => Object.hasOwn(snsOperations, action);
-
-export function handleSns(form: URLSearchParams, ctx: RequestContext): HttpResponse {
-  const action = form.get('Action') ?? '';
-  if (!isServed(action)) throw new ServiceError('InvalidAction', `Could not find operation ${action} for version ${form.get('Version')}`);
-  const shape = snsConstraints[action];
-  const input = decodeQuery(form, shape);
-  // awsQuery services answer constraint violations with ValidationError and the same phrasing as the JSON services.
-  const problem = firstViolation(shape, input);
-  if (problem) throw new ServiceError('ValidationError', problem);
-  return answer(action, snsOperations[action](input, ctx), ctx.requestId);
-}
+export const handleSns = queryService(SNS_NAMESPACE, snsOperations, snsConstraints);
 
 export const snsService: AdminRouteSet = {
   routePrefix: 'sns',

@@ -4,7 +4,7 @@
 import type { RequestContext } from '../service.js';
 import { deliver } from './delivery.js';
 import { invalidParameter, requireTopic } from './lookup.js';
-import { element } from './wire.js';
+import { element } from '../server/query-wire.js';
 
 /** "at most 256 KB in size (262,144 bytes, not 262,144 characters)" (API reference, Publish Message). */
 const MAX_MESSAGE_BYTES = 262_144;

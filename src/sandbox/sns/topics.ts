@@ -2,7 +2,7 @@
 import type { RequestContext } from '../service.js';
 import { checkTopicArn, invalidParameter, requireTopic } from './lookup.js';
 import { regionTopics, topicArn, type Tag, type TopicRecord } from './state.js';
-import { element } from './wire.js';
+import { element } from '../server/query-wire.js';
 
 /** "Topic names must be made up of only uppercase and lowercase ASCII letters, numbers, underscores, and hyphens, and must be between 1 and 256 characters long." */
 const TOPIC_NAME = /^[A-Za-z0-9_-]{1,256}$/;
