@@ -4,6 +4,7 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import type { IAMClient } from '@aws-sdk/client-iam';
 import type { STSClient } from '@aws-sdk/client-sts';
 import { DEFAULT_MAX_ATTEMPTS, type AwsConfig } from './config.js';
 import { cognitoPort } from './cognito.js';
@@ -13,6 +14,7 @@ import { CognitoRateLimiter, SageMakerPacer } from './rate-limits.js';
 import { ruleFor, withRetryPolicy, type FailedCall } from './retry-policy.js';
 import { s3Port } from './s3.js';
 import { sageMakerPort } from './sagemaker.js';
+import { iamPort } from './iam.js';
 import { stsPort } from './sts.js';
 
 /** A service's SDK module (for its command classes) and its client, as the ports receive them. */
@@ -103,6 +105,15 @@ export function createAwsPorts(config: AwsConfig): AwsPorts {
         const sdk = await import('@aws-sdk/client-sts');
         const client: STSClient = new sdk.STSClient(clientConfig);
         instrument(client, 'sts');
+        return { sdk, client };
+      }),
+    ),
+    // IAM is global: the SDK signs for us-east-1 and calls the global endpoint whatever the Region.
+    iam: iamPort(
+      once(async () => {
+        const sdk = await import('@aws-sdk/client-iam');
+        const client: IAMClient = new sdk.IAMClient(clientConfig);
+        instrument(client, 'iam');
         return { sdk, client };
       }),
     ),

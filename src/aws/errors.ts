@@ -5,7 +5,7 @@
 import { GtctlError } from '../core/errors.js';
 
 /** SigV4 signing names, which are also the IAM action prefixes and the `calls()` prefixes. */
-export type AwsService = 'sagemaker' | 'cognito-idp' | 's3' | 'sts';
+export type AwsService = 'sagemaker' | 'cognito-idp' | 's3' | 'sts' | 'iam';
 
 /** What the hints may mention about how the clients were built. */
 export interface ErrorContext {

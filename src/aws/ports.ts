@@ -15,6 +15,7 @@ import type {
   UserPoolType,
   UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
+import type { LiveRole } from '../core/live.js';
 import type { BucketEncryption, CorsRule, ObjectOwnership, PublicAccessBlock } from '../core/model.js';
 import type {
   CreateLabelingJobCommandInput,
@@ -131,9 +132,22 @@ export interface S3Port {
   listObjects(bucket: string, prefix: string, limit?: number): Promise<Array<{ key: string; size: number }>>;
 }
 
+/** IAM: the managed execution role only (a fixed name under the `/gtctl/` path). IAM is global. */
+export interface IamPort {
+  /** The role with its tags and the inline policy named, decoded from IAM's URL encoding; undefined when absent. */
+  getRole(name: string, policyName: string): Promise<LiveRole | undefined>;
+  createRole(input: { name: string; path: string; trustPolicy: string; description: string; tags: Readonly<Record<string, string>> }): Promise<void>;
+  updateTrustPolicy(name: string, trustPolicy: string): Promise<void>;
+  putRolePolicy(name: string, policyName: string, document: string): Promise<void>;
+  tagRole(name: string, tags: Readonly<Record<string, string>>): Promise<void>;
+  /** Deletes the inline policy (if there) and then the role. */
+  deleteRole(name: string, policyName: string): Promise<void>;
+}
+
 /** Every port plus the count of AWS calls made through them (plans report it; benchmarks check it). */
 export interface AwsPorts {
   sts: StsPort;
+  iam: IamPort;
   sageMaker: SageMakerPort;
   cognito: CognitoPort;
   s3: S3Port;

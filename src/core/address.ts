@@ -1,9 +1,9 @@
 // Addresses name every object a plan can change (design §5). They are the keys that pair desired with live.
 
-export type AddressKind = 'workforce' | 'bucket' | 'team' | 'member' | 'membership' | 'object' | 'job';
+export type AddressKind = 'workforce' | 'bucket' | 'team' | 'member' | 'membership' | 'object' | 'role' | 'job';
 
 /** Kind order within a dependency level (style habit 9). */
-export const KIND_ORDER: readonly AddressKind[] = ['workforce', 'bucket', 'team', 'member', 'membership', 'object', 'job'];
+export const KIND_ORDER: readonly AddressKind[] = ['workforce', 'bucket', 'team', 'member', 'membership', 'object', 'role', 'job'];
 
 export const address = {
   workforce: (name: string) => `workforce/${name}`,
@@ -12,6 +12,8 @@ export const address = {
   membership: (team: string, email: string) => `membership/${team}/${email}`,
   bucket: (name: string) => `bucket/${name}`,
   object: (bucket: string, key: string) => `object/${bucket}/${key}`,
+  /** The execution role gtctl manages for the project's jobs. */
+  role: (name: string) => `role/${name}`,
   job: (name: string) => `job/${name}`,
 } as const;
 

@@ -1,11 +1,13 @@
 // plan(): desired state + live state -> Plan. Pure: the clock arrives as an argument.
 import { planBuckets } from './diff/buckets.js';
-import { planJobs } from './diff/jobs.js';
+import { jobWorld, planJobs } from './diff/jobs.js';
 import { planMembers, planMemberships } from './diff/members.js';
 import { ownershipOf } from './diff/ownership.js';
+import { planExecutionRole } from './diff/roles.js';
 import { planTeams } from './diff/teams.js';
 import { planWorkforce } from './diff/workforce.js';
 import type { KindPlan } from './diff/kind-plan.js';
+import { MANAGED_ROLE, managedRoleName } from './execution-role.js';
 import { fingerprintLive } from './fingerprint.js';
 import type { LiveState } from './live.js';
 import { imageBucketsOf } from './jobs/preflight.js';
@@ -40,7 +42,8 @@ export function buildPlan(desired: DesiredState, live: LiveState, options: PlanO
         };
         return [planMembers(inputs), planMemberships(inputs)];
       })();
-  const parts = [workforce, teams, ...people, planBuckets(desired.buckets, project, live), planJobs(desired.jobs, desired.buckets, project, live)];
+  const role = planExecutionRole(desired.jobs, desired.buckets, project, live, jobWorld(project, desired.buckets, live));
+  const parts = [workforce, teams, ...people, planBuckets(desired.buckets, project, live), role, planJobs(desired.jobs, desired.buckets, project, live)];
   const changes = orderChanges(linkDependencies(parts.flatMap((p) => p.changes).map((c) => needsWorkforce(c, desired, live))));
   const summary = emptySummary();
   for (const c of changes) summary[c.action]++;
@@ -104,6 +107,8 @@ export function readTargets(desired: DesiredState): ReadTargets {
     imageBuckets: uniqueSorted(desired.jobs.flatMap((j) => imageBucketsOf(j, desired.buckets))).filter((b) => !declaredBuckets.has(b)),
     jobs: desired.jobs.map((j) => j.name),
     ...(desired.jobs.some((j) => j.workforce.type === 'vendor') ? { vendorTeams: true } : {}),
+    // Read while anything says `managed`: so a role no job uses any more is found, and deleted.
+    ...(desired.project.executionRole || desired.jobs.some((j) => j.roleArn === MANAGED_ROLE) ? { executionRole: managedRoleName(desired.project) } : {}),
     ...chainsOf(desired),
   };
 }

@@ -42,6 +42,7 @@ export function fingerprintLive(live: LiveState, addresses: Iterable<string>, te
     out[address.object(path.slice(0, slash), path.slice(slash + 1))] = hash(object);
   }
   for (const job of live.jobs) out[address.job(job.name)] = hash(job.request);
+  if (live.executionRole) out[address.role(live.executionRole.name)] = hash(live.executionRole);
   for (const addr of addresses) out[addr] ??= ABSENT;
   // The default sort compares UTF-16 code units, the order used everywhere else, and is much faster than a comparator.
   return Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k]!]));

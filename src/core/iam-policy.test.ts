@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { actionsFor, iamPolicy, OPERATIONS } from './iam-policy.js';
+import { actionsFor, githubTrustPolicy, iamPolicy, OPERATIONS } from './iam-policy.js';
 
 /** The SDK commands a port sends (`new sdk.ListUsersCommand(...)`), by operation name: read from the source. */
 function commandsIn(file: string): string[] {
@@ -8,7 +8,7 @@ function commandsIn(file: string): string[] {
   return [...new Set([...source.matchAll(/new\s+(?:sdk\.)?([A-Z][A-Za-z0-9]*)Command\b/g)].map((m) => m[1]!))].sort();
 }
 
-const PORTS = { sts: 'sts.ts', sagemaker: 'sagemaker.ts', 'cognito-idp': 'cognito.ts', s3: 's3.ts' } as const;
+const PORTS = { sts: 'sts.ts', sagemaker: 'sagemaker.ts', 'cognito-idp': 'cognito.ts', s3: 's3.ts', iam: 'iam.ts' } as const;
 const granted = (mode: 'plan' | 'apply') => new Set([...actionsFor(mode).values()].flat());
 
 describe('the IAM table covers exactly what the AWS ports call', () => {
@@ -43,7 +43,13 @@ describe('iamPolicy', () => {
     const actions = granted('plan');
     for (const a of ['sts:GetCallerIdentity', 's3:ListAllMyBuckets', 's3:GetBucketTagging', 's3:ListBucket', 'sagemaker:ListWorkteams', 'cognito-idp:ListUsersInGroup']) expect(actions.has(a), a).toBe(true);
     for (const a of actions) expect(a, 'a read').toMatch(/^[a-z0-9-]+:(Get|List|Describe)/);
-    expect(iamPolicy('plan').Statement.map((s) => s.Sid)).toEqual(['GtctlIdentityRead', 'GtctlSageMakerRead', 'GtctlCognitoRead', 'GtctlS3Read']);
+    expect(iamPolicy('plan').Statement.map((s) => s.Sid)).toEqual(['GtctlIdentityRead', 'GtctlSageMakerRead', 'GtctlCognitoRead', 'GtctlS3Read', 'GtctlManagedRoleRead']);
+  });
+
+  it('touches only the roles under gtctl\'s path', () => {
+    const iam = iamPolicy('apply').Statement.find((s) => s.Sid === 'GtctlManagedRole')!;
+    expect(iam.Resource).toBe('arn:aws:iam::*:role/gtctl/*');
+    expect(iam.Action).toContain('iam:CreateRole');
   });
 
   it('apply: the reads plus the writes, and PassRole to SageMaker only', () => {
@@ -66,5 +72,24 @@ describe('iamPolicy', () => {
       expect(statement.Action).toEqual([...new Set(statement.Action)].sort());
     }
     expect(JSON.stringify(iamPolicy('apply'))).toBe(JSON.stringify(iamPolicy('apply')));
+  });
+});
+
+describe('githubTrustPolicy', () => {
+  const trust = { account: '123456789012', repo: 'acme/specs', branch: 'main' };
+  const subjects = (mode: 'plan' | 'apply', more = {}) => githubTrustPolicy(mode, { ...trust, ...more }).Statement[0]!.Condition.StringEquals['token.actions.githubusercontent.com:sub'];
+
+  it('trusts GitHub\'s OIDC provider of the account, for the STS audience only', () => {
+    const [statement] = githubTrustPolicy('plan', trust).Statement;
+    expect(statement!.Principal).toEqual({ Federated: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com' });
+    expect(statement!.Action).toEqual(['sts:AssumeRoleWithWebIdentity']);
+    expect(statement!.Condition.StringEquals['token.actions.githubusercontent.com:aud']).toBe('sts.amazonaws.com');
+  });
+
+  it('lets pull requests and the default branch plan, and only the default branch (or its environment) apply', () => {
+    expect(subjects('plan')).toEqual(['repo:acme/specs:pull_request', 'repo:acme/specs:ref:refs/heads/main']);
+    expect(subjects('apply')).toBe('repo:acme/specs:ref:refs/heads/main');
+    expect(subjects('apply', { environment: 'production' })).toBe('repo:acme/specs:environment:production');
+    expect(subjects('apply', { branch: 'trunk' })).toBe('repo:acme/specs:ref:refs/heads/trunk');
   });
 });

@@ -3,7 +3,12 @@
 // from one table of the AWS operations gtctl calls, so a new call cannot go unpermitted: a test reads the SDK
 // commands src/aws/*.ts send and checks each has its row here, and that no row is left without a caller.
 
+import { MANAGED_ROLE_PATH } from './execution-role.js';
+
 export type PolicyMode = 'plan' | 'apply';
+
+/** The roles gtctl manages: any account's, under gtctl's path. */
+const MANAGED_ROLES = `arn:aws:iam::*:role${MANAGED_ROLE_PATH}*`;
 
 export interface Operation {
   /** The IAM actions the call needs; S3's differ from its API names (HeadBucket is s3:ListBucket). */
@@ -19,7 +24,7 @@ const write = (...actions: string[]): Operation => ({ actions, access: 'write' }
 const COGNITO_FOR_SAGEMAKER = ['cognito-idp:DescribeUserPool', 'cognito-idp:UpdateUserPool', 'cognito-idp:DescribeUserPoolClient', 'cognito-idp:UpdateUserPoolClient'];
 
 /** Every AWS operation gtctl calls, by SDK service and operation (the SDK command's name without `Command`). */
-export const OPERATIONS: Readonly<Record<'sts' | 'sagemaker' | 'cognito-idp' | 's3', Readonly<Record<string, Operation>>>> = {
+export const OPERATIONS: Readonly<Record<'sts' | 'sagemaker' | 'cognito-idp' | 's3' | 'iam', Readonly<Record<string, Operation>>>> = {
   sts: {
     GetCallerIdentity: read('sts:GetCallerIdentity'),
   },
@@ -103,6 +108,18 @@ export const OPERATIONS: Readonly<Record<'sts' | 'sagemaker' | 'cognito-idp' | '
     // Releasing the apply lock (Project spec.lock).
     DeleteObject: write('s3:DeleteObject'),
   },
+  // The managed execution role (`roleArn: managed`), under the /gtctl/ path: read only when the specs use it.
+  iam: {
+    GetRole: read('iam:GetRole'),
+    GetRolePolicy: read('iam:GetRolePolicy'),
+    // Created with its tags, which IAM authorizes as TagRole as well.
+    CreateRole: write('iam:CreateRole', 'iam:TagRole'),
+    UpdateAssumeRolePolicy: write('iam:UpdateAssumeRolePolicy'),
+    PutRolePolicy: write('iam:PutRolePolicy'),
+    TagRole: write('iam:TagRole'),
+    DeleteRolePolicy: write('iam:DeleteRolePolicy'),
+    DeleteRole: write('iam:DeleteRole'),
+  },
 };
 
 export interface PolicyStatement {
@@ -123,7 +140,7 @@ export interface PolicyOptions {
   roleArns?: string[];
 }
 
-const SIDS: Record<keyof typeof OPERATIONS, string> = { sts: 'GtctlIdentity', sagemaker: 'GtctlSageMaker', 'cognito-idp': 'GtctlCognito', s3: 'GtctlS3' };
+const SIDS: Record<keyof typeof OPERATIONS, string> = { sts: 'GtctlIdentity', sagemaker: 'GtctlSageMaker', 'cognito-idp': 'GtctlCognito', s3: 'GtctlS3', iam: 'GtctlManagedRole' };
 
 /** The IAM actions `mode` needs, by service prefix (sorted): what the policy grants. */
 export function actionsFor(mode: PolicyMode): Map<string, string[]> {
@@ -150,11 +167,61 @@ export function iamPolicy(mode: PolicyMode, options: PolicyOptions = {}): Policy
   // in the Cognito statement).
   const statements: PolicyStatement[] = (Object.keys(SIDS) as Array<keyof typeof OPERATIONS>).flatMap((service) => {
     const list = actions.get(service) ?? [];
-    return list.length ? [{ Sid: `${SIDS[service]}${mode === 'plan' ? 'Read' : ''}`, Effect: 'Allow' as const, Action: list, Resource: '*' }] : [];
+    // gtctl's IAM calls touch only its own roles, all under the /gtctl/ path.
+    const resource = service === 'iam' ? MANAGED_ROLES : '*';
+    return list.length ? [{ Sid: `${SIDS[service]}${mode === 'plan' ? 'Read' : ''}`, Effect: 'Allow' as const, Action: list, Resource: resource }] : [];
   });
   if (mode === 'apply') {
     const roles = options.roleArns?.length ? [...options.roleArns].sort() : ['*'];
     statements.push({ Sid: 'GtctlPassLabelingJobRole', Effect: 'Allow', Action: ['iam:PassRole'], Resource: roles.length === 1 ? roles[0]! : roles, Condition: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } } });
   }
   return { Version: '2012-10-17', Statement: statements };
+}
+
+export interface GithubTrust {
+  account: string;
+  /** `owner/name`. */
+  repo: string;
+  /** The default branch, which alone may apply (and may plan, for drift checks). */
+  branch: string;
+  /** A GitHub environment the apply job runs in (reviewers required): then only that environment may apply. */
+  environment?: string;
+}
+
+export interface TrustPolicyDocument {
+  Version: '2012-10-17';
+  Statement: Array<{
+    Sid: string;
+    Effect: 'Allow';
+    Principal: { Federated: string };
+    Action: string[];
+    Condition: { StringEquals: Record<string, string | string[]> };
+  }>;
+}
+
+const GITHUB_OIDC = 'token.actions.githubusercontent.com';
+
+/**
+ * The trust policy of a CI role for GitHub Actions' OIDC provider (the provider must exist in the account): pull
+ * requests may assume only the plan role; the default branch (or its environment) alone the apply role. The `sub`
+ * claims are GitHub's documented forms (`repo:<owner>/<repo>:pull_request`, `:ref:refs/heads/<branch>`,
+ * `:environment:<name>`); `aud` is the audience aws-actions/configure-aws-credentials asks for.
+ */
+export function githubTrustPolicy(mode: PolicyMode, trust: GithubTrust): TrustPolicyDocument {
+  const repo = `repo:${trust.repo}`;
+  const branch = `${repo}:ref:refs/heads/${trust.branch}`;
+  const subjects = mode === 'plan' ? [`${repo}:pull_request`, branch] : [trust.environment ? `${repo}:environment:${trust.environment}` : branch];
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: mode === 'plan' ? 'GitHubPullRequestsAndDefaultBranchPlan' : 'GitHubDefaultBranchApplies',
+        Effect: 'Allow',
+        Principal: { Federated: `arn:aws:iam::${trust.account}:oidc-provider/${GITHUB_OIDC}` },
+        Action: ['sts:AssumeRoleWithWebIdentity'],
+        // Several values of one key: any of them (the token has one `sub`).
+        Condition: { StringEquals: { [`${GITHUB_OIDC}:aud`]: 'sts.amazonaws.com', [`${GITHUB_OIDC}:sub`]: subjects.length === 1 ? subjects[0]! : subjects } },
+      },
+    ],
+  };
 }

@@ -4,6 +4,7 @@
 // ownership tag. Objects that another gtctl project owns are left out and named in `warnings`. No I/O here: the
 // reads happen in app/import.ts.
 import { BUILT_IN_TASK_TYPES, builtInHumanTaskUi, frameTypeOf, GROUND_TRUTH_LAMBDA_ACCOUNTS } from './catalog.js';
+import { MANAGED_ROLE, managedRoleArn } from './execution-role.js';
 import { readLabelFile } from './jobs/label-file.js';
 import { manifestUriOf, type LabelingJobRequest } from './jobs/request.js';
 import { OWNERSHIP_TAG, userEmail, type LiveBucket, type LiveJob, type LiveState, type LiveTeam, type LiveWorkforce } from './live.js';
@@ -217,7 +218,8 @@ function jobOf(job: LiveJob, input: ImportInput, owned: Ownership, teamByArn: Re
   const value: LabelingJob = {
     name: job.name,
     workforce,
-    roleArn: r.RoleArn,
+    // The project's managed role reads back as `managed`, so the imported tree keeps managing it.
+    roleArn: r.RoleArn === managedRoleArn(input.live.account, { name: input.project }) ? MANAGED_ROLE : r.RoleArn,
     input: r.InputConfig.DataSource.SnsDataSource ? { stream: { snsTopicArn: r.InputConfig.DataSource.SnsDataSource.SnsTopicArn } } : { manifest: manifestUriOf(r) ?? '' },
     output: r.OutputConfig.S3OutputPath,
     ...(r.OutputConfig.SnsTopicArn ? { outputTopicArn: r.OutputConfig.SnsTopicArn } : {}),

@@ -179,11 +179,24 @@ export interface LiveState {
   jobNames: readonly string[];
   /** Jobs the specs name (matched case-insensitively), described. */
   jobs: readonly LiveJob[];
+  /** The managed execution role, when ReadTargets.executionRole asked for it and it exists. */
+  executionRole?: LiveRole;
   /**
    * Only when asked for (`plan --show-unmanaged`): every bucket and labeling job of the account with the value of its
    * ownership tag (absent: unmanaged, or its tags could not be read), to list what no spec declares.
    */
   inventory?: LiveInventory;
+}
+
+/** An IAM role as gtctl reads it: its policies as the JSON text IAM holds (decoded from IAM's URL encoding). */
+export interface LiveRole {
+  name: string;
+  arn: string;
+  path: string;
+  trustPolicy: string;
+  tags: Readonly<Record<string, string>>;
+  /** Inline policy name -> its document text, for the policy gtctl writes (absent when the role has none of that name). */
+  policies: Readonly<Record<string, string>>;
 }
 
 /** A vendor work team the account subscribed to: `name` is its ARN's last part (`workteam/vendor-crowd/<name>`). */

@@ -12,6 +12,8 @@ export interface Project {
   /** Undefined when the specs leave it to `--region` / AWS_REGION. */
   region?: string;
   accountId?: string;
+  /** `managed`: jobs without a `roleArn` use the role gtctl manages for the project (core/execution-role.ts). */
+  executionRole?: 'managed';
   policies: { unlistedUsers: UnlistedUsersPolicy };
   /** Extra tags for every taggable resource the project creates. */
   tags: Tags;

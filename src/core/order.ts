@@ -32,6 +32,8 @@ export function linkDependencies(changes: readonly Change[]): Change[] {
     if (change.kind === 'job' && change.action === 'create') {
       const buckets = new Set(change.dependsOn.filter((d) => d.startsWith('bucket/')).map((d) => d.slice('bucket/'.length)));
       for (const c of changes) if (c.kind === 'object' && buckets.has(c.bucket)) deps.add(c.address);
+      // A job of the managed role waits for the role, and for the policy its inputs need.
+      for (const c of changes) if (c.kind === 'role' && c.action !== 'delete' && change.request?.RoleArn === c.arn) deps.add(c.address);
       if (workforce) deps.add(workforce.address);
     }
     return { ...change, dependsOn: [...deps].filter((d) => byAddress.has(d)).sort() };

@@ -46,6 +46,7 @@ export interface FieldDiff {
  * | job-input              | the job's input would make it fail (manifest, CORS, Region)                 |
  * | vendor-not-subscribed  | a vendor job's team is not one the account subscribed to                    |
  * | bucket-not-empty       | a bucket gone from the specs still holds objects                            |
+ * | policy-too-large       | the managed role's policy would exceed IAM's inline policy quota             |
  */
 export type BlockedCode =
   | 'not-managed'
@@ -59,7 +60,8 @@ export type BlockedCode =
   | 'job-changed'
   | 'job-input'
   | 'vendor-not-subscribed'
-  | 'bucket-not-empty';
+  | 'bucket-not-empty'
+  | 'policy-too-large';
 
 interface ChangeBase {
   address: string;
@@ -188,7 +190,23 @@ export interface WaitingJob {
   status: string;
 }
 
-export type Change = WorkforceChange | TeamChange | MemberChange | MembershipChange | BucketChange | ObjectChange | JobChange;
+/**
+ * The project's managed execution role (core/execution-role.ts). create: the role with its trust policy, tags and
+ * inline policy; update: the inline policy (and trust policy, tags) now wanted; delete: the policy, then the role.
+ */
+export interface RoleChange extends ChangeBase {
+  kind: 'role';
+  name: string;
+  path: string;
+  arn: string;
+  /** JSON texts as sent to IAM (absent for delete). */
+  trustPolicy?: string;
+  policyName: string;
+  policy?: string;
+  tags: Record<string, string>;
+}
+
+export type Change = WorkforceChange | TeamChange | MemberChange | MembershipChange | BucketChange | ObjectChange | RoleChange | JobChange;
 
 export type Summary = Record<Action, number>;
 
@@ -225,6 +243,8 @@ export interface ReadTargets {
   chains?: Array<{ job: string; from: string }>;
   /** Whether a job goes to a vendor team: the account's subscriptions are read. Absent in older saved plans. */
   vendorTeams?: boolean;
+  /** The name of the managed execution role, read when the specs use one (or the Project says `executionRole`). */
+  executionRole?: string;
 }
 
 /** Live identifiers the plan resolved, for changes that reference them (a created workforce fills them in at apply). */

@@ -4,6 +4,7 @@ import { executeBucket } from './execute-bucket.js';
 import { executeJob } from './execute-job.js';
 import { executeMember, executeMembership } from './execute-member.js';
 import { executeObject } from './execute-object.js';
+import { executeRole } from './execute-role.js';
 import { executeTeam } from './execute-team.js';
 import { executeWorkforce } from './execute-workforce.js';
 import type { ApplyRuntime, ChangeOutputs } from './runtime.js';
@@ -23,6 +24,8 @@ export function executeChange(change: Change, runtime: ApplyRuntime): Promise<Ch
       return executeBucket(change, runtime);
     case 'object':
       return executeObject(change, runtime);
+    case 'role':
+      return executeRole(change, runtime);
     case 'job':
       return executeJob(change, runtime);
   }

@@ -5,6 +5,7 @@
 import type { GroupType, UserPoolType, UserType } from '@aws-sdk/client-cognito-identity-provider';
 import type { Workforce, Workteam } from '@aws-sdk/client-sagemaker';
 import type { AwsPorts } from '../aws/ports.js';
+import { MANAGED_POLICY_NAME } from '../core/execution-role.js';
 import { INVITED_USER_ATTRIBUTE, MANAGED_USER_ATTRIBUTE, OWNERSHIP_TAG, type LiveAppClient, type LiveState, type LiveTeam, type LiveUser, type LiveUserPool, type LiveWorkforce } from '../core/live.js';
 import type { ReadTargets } from '../core/plan.js';
 import { MANAGED_CLIENT_NAME } from './names.js';
@@ -27,6 +28,10 @@ export async function readLiveState(ports: AwsPorts, target: { account: string; 
   });
   const storageAndJobs = Promise.all([storageRead, jobsRead]);
   storageAndJobs.catch(() => undefined);
+  // The managed execution role, by its fixed name: one GetRole (and GetRolePolicy), only when the specs use it.
+  const roleName = target.read.executionRole;
+  const roleRead = roleName ? ports.iam.getRole(roleName, MANAGED_POLICY_NAME) : Promise.resolve(undefined);
+  roleRead.catch(() => undefined);
   const [workforces, workteams, vendorTeams] = await Promise.all([ports.sageMaker.listWorkforces(), ports.sageMaker.listWorkteams(), readVendorTeams(ports.sageMaker, target.read)]);
   // ListWorkforces lists vendor workforces too (aws-evidence E8): the project's is the Region's one private workforce.
   const workforce = workforces.find(isPrivate);
@@ -53,6 +58,7 @@ export async function readLiveState(ports: AwsPorts, target: { account: string; 
     users = poolUsers.map(toUser);
   }
   const [{ inventory: bucketInventory, ...storage }, { jobNames, jobs, inventory: jobInventory }] = await storageAndJobs;
+  const executionRole = await roleRead;
   return {
     account: target.account,
     region: target.region,
@@ -67,6 +73,7 @@ export async function readLiveState(ports: AwsPorts, target: { account: string; 
     vendorTeams,
     jobNames,
     jobs,
+    ...(executionRole ? { executionRole } : {}),
     ...(target.inventory ? { inventory: { buckets: bucketInventory ?? [], jobs: jobInventory ?? [] } } : {}),
   };
 }

@@ -93,7 +93,7 @@ function sortedKeys(value: unknown): unknown {
 
 // Every kind a saved plan may hold: a record over Change['kind'], so that the type checker refuses a kind added to
 // the Plan and left out here (saved plans with its changes would be refused as invalid files).
-const KIND: Record<Change['kind'], true> = { workforce: true, team: true, member: true, membership: true, bucket: true, object: true, job: true };
+const KIND: Record<Change['kind'], true> = { workforce: true, team: true, member: true, membership: true, bucket: true, object: true, role: true, job: true };
 const KINDS = Object.keys(KIND);
 const HINT = 'Make the plan again with `gtctl plan --out FILE` using this version of gtctl, then apply that file.';
 

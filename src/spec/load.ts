@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { frameTypeOf } from '../core/catalog.js';
-import type { DesiredState, LabelingJob, Member } from '../core/model.js';
+import type { DesiredState, LabelingJob, Member, Project } from '../core/model.js';
 import { parseSpecFile, type SpecDocument } from './documents.js';
 import { findSpecFiles } from './find-spec-files.js';
 import { normalizeBucket } from './kinds/bucket.js';
@@ -131,8 +131,13 @@ function desiredState(tree: SpecTree, region: string | undefined): DesiredState 
     teams: tree.teams.map((t) => ({ ...t.value, members: membership.get(t.value.name) ?? [] })).sort(byName((t) => t.name)),
     members: [...members.values()].sort(byName((m) => m.email)),
     buckets: tree.buckets.map((b) => b.value).sort(byName((b) => b.name)),
-    jobs: tree.jobs.map((j) => withAuditedLabels(j.value, tree)).sort(byName((j) => j.name)),
+    jobs: tree.jobs.map((j) => withExecutionRole(withAuditedLabels(j.value, tree), project)).sort(byName((j) => j.name)),
   };
+}
+
+/** A job that names no role takes the Project's `executionRole`. */
+function withExecutionRole(job: LabelingJob, project: Project): LabelingJob {
+  return job.roleArn || !project.executionRole ? job : { ...job, roleArn: project.executionRole };
 }
 
 /** A chained adjustment of video frame or point cloud labels adjusts its source's: it names their attribute. */

@@ -60,7 +60,7 @@ describe('checkSchema: the envelope', () => {
 
 describe('checkSchema: one diagnostic per ajv keyword', () => {
   it.each<[string, SpecDoc, string]>([
-    ['required', jobDoc({ spec: { roleArn: undefined } }), 'missing-field spec: spec: missing required field "roleArn"'],
+    ['required', jobDoc({ spec: { output: undefined } }), 'missing-field spec: spec: missing required field "output"'],
     ['type', jobDoc({ spec: { task: { labels: 'Odd, Even' } } }), 'wrong-type spec.task.labels: spec.task.labels: must be a list, not a string ("Odd, Even")'],
     ['type (integer)', jobDoc({ spec: { workers: { perObject: 1.5 } } }), 'wrong-type spec.workers.perObject: spec.workers.perObject: must be a whole number, not a number (1.5)'],
     ['pattern', teamDoc({ name: 'My Team' }), 'invalid-format metadata.name: metadata.name: "My Team" is not valid'],
@@ -94,7 +94,6 @@ describe('checkSchema: one diagnostic per ajv keyword', () => {
     const text = 'apiVersion: gtctl/v1\nkind: LabelingJob\nmetadata: { name: j }\nspec:\n  team: t\n';
     const missing = schemaOf(text).diagnostics.filter((d) => d.code === 'missing-field');
     expect(missing.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
-      '4:1 spec: missing required field "roleArn"',
       '4:1 spec: missing required field "input"',
       '4:1 spec: missing required field "output"',
       '4:1 spec: missing required field "task"',

@@ -15,7 +15,7 @@ interface Document<K extends string, S> {
 
 export type ProjectDocument = Document<
   'Project',
-  { region?: string; accountId?: string; policies?: { unlistedUsers?: 'keep' | 'disable' | 'delete' }; tags?: Tags; lock?: string }
+  { region?: string; accountId?: string; executionRole?: 'managed'; policies?: { unlistedUsers?: 'keep' | 'disable' | 'delete' }; tags?: Tags; lock?: string }
 >;
 
 export type WorkforceDocument = Document<
@@ -86,7 +86,7 @@ export type LabelingJobDocument = Document<
   {
     workforce?: 'private' | 'public' | 'vendor';
     team?: string;
-    roleArn: string;
+    roleArn?: string;
     input: { manifest?: string; fromPrefix?: string; fromJob?: string; stream?: { snsTopicArn: string } };
     outputTopicArn?: string;
     output: string;

@@ -19,8 +19,13 @@ import { same, tagDiffs } from './values.js';
 
 const RUNNING = new Set(['Initializing', 'InProgress']);
 
+/** What resolving a job needs to know of the account: the specs' buckets and what the live read found. */
+export function jobWorld(project: Project, buckets: readonly Bucket[], live: LiveState): JobWorld {
+  return { region: live.region, account: live.account, project, buckets, prefixes: live.prefixes, manifests: live.manifests, vendorTeams: vendorTeamsOf(live), chainInputs: chainInputsOf(live) };
+}
+
 export function planJobs(desired: readonly LabelingJob[], buckets: readonly Bucket[], project: Project, live: LiveState): KindPlan {
-  const world: JobWorld = { region: live.region, account: live.account, project, buckets, prefixes: live.prefixes, manifests: live.manifests, vendorTeams: vendorTeamsOf(live), chainInputs: chainInputsOf(live) };
+  const world = jobWorld(project, buckets, live);
   const waiting: WaitingJob[] = [];
   const corsOf = (bucket: string): readonly CorsRule[] | undefined =>
     buckets.find((b) => b.name === bucket)?.cors ?? live.buckets.find((b) => b.name === bucket)?.cors ?? live.imageBucketCors[bucket];

@@ -3,6 +3,7 @@
 // text the pre-flight checks.
 import { autoLabelingAlgorithmArn, builtInHumanTaskUi, builtInLambdas, frameTypeOf, publicCrowdArn, workteamArn } from '../catalog.js';
 import { desiredTags } from '../diff/ownership.js';
+import { MANAGED_ROLE, managedRoleArn } from '../execution-role.js';
 import type { LivePrefixObject, LiveVendorTeam } from '../live.js';
 import type { Bucket, LabelingJob, Project } from '../model.js';
 import type { JobUpload } from '../plan.js';
@@ -89,7 +90,7 @@ export function resolveJob(job: LabelingJob, world: JobWorld): ResolvedJob {
   const request: LabelingJobRequest = {
     LabelingJobName: job.name,
     LabelAttributeName: job.labelAttributeName,
-    RoleArn: job.roleArn,
+    RoleArn: job.roleArn === MANAGED_ROLE ? managedRoleArn(world.account, world.project) : job.roleArn,
     InputConfig: {
       DataSource: dataSource,
       ...(job.workers.contentClassifiers.length ? { DataAttributes: { ContentClassifiers: job.workers.contentClassifiers.map((c) => CONTENT_CLASSIFIERS[c]).sort() } } : {}),

@@ -33,7 +33,8 @@ export function normalizeLabelingJob(written: LabelingJobDocument, doc: SpecDocu
   const value: LabelingJob = {
     name,
     workforce,
-    roleArn: spec.roleArn,
+    // The Project's `executionRole` fills a missing one (load.ts); '' until then, and a rule reports it if none does.
+    roleArn: spec.roleArn ?? '',
     input: jobInput(spec.input),
     output: spec.output,
     ...(spec.outputTopicArn ? { outputTopicArn: spec.outputTopicArn } : {}),

@@ -14,6 +14,7 @@ export function normalizeProject(written: ProjectDocument | undefined): Project 
     name: written?.metadata.name ?? DEFAULT_PROJECT_NAME,
     ...(spec.region ? { region: spec.region } : {}),
     ...(spec.accountId ? { accountId: spec.accountId } : {}),
+    ...(spec.executionRole ? { executionRole: spec.executionRole } : {}),
     policies: { unlistedUsers: spec.policies?.unlistedUsers ?? DEFAULT_UNLISTED_USERS },
     tags: spec.tags ?? {},
   };
@@ -26,6 +27,7 @@ export function writeProject(project: Project): ProjectDocument {
   return writtenDocument('Project', project.name, {
     ...(project.region ? { region: project.region } : {}),
     ...(project.accountId ? { accountId: project.accountId } : {}),
+    ...(project.executionRole ? { executionRole: project.executionRole } : {}),
     ...(project.policies.unlistedUsers !== DEFAULT_UNLISTED_USERS ? { policies: { unlistedUsers: project.policies.unlistedUsers } } : {}),
     ...writtenTags(project.tags),
     ...(project.lock ? { lock: `s3://${project.lock.bucket}/${project.lock.key}` } : {}),

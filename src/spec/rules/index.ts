@@ -8,6 +8,7 @@ import {
   labelAttributeNameValid,
   labelCountWithinLimits,
   publicDataDeclaredFree,
+  jobHasRole,
   publicPriceOnGrid,
   roleInProjectAccount,
   taskFieldsMatchType,
@@ -70,5 +71,6 @@ export const RULES: readonly Rule[] = [
   templateUriNotWithTemplate,
   autoLabelingSupported,
   concurrentTasksWithinDefaultQuota,
+  jobHasRole,
   roleInProjectAccount,
 ];

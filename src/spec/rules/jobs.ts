@@ -121,6 +121,16 @@ export const concurrentTasksWithinDefaultQuota = perJob((job, doc) =>
     : [],
 );
 
+/** Every job needs an execution role: its own `roleArn`, or the Project's `executionRole`. */
+export const jobHasRole: Rule = (tree) =>
+  tree.projects[0]?.value.executionRole
+    ? []
+    : tree.jobs.flatMap(({ value, doc }) =>
+        value.roleArn
+          ? []
+          : [problem(doc, ['spec'], 'missing-field', `job ${value.name} has no execution role`, 'Add `roleArn:` with the ARN of a role SageMaker may assume, or `roleArn: managed` (or `executionRole: managed` in the Project) for the least-privilege role gtctl manages.')],
+      );
+
 /** A role in another account than the project's cannot be passed to SageMaker by this account. */
 export const roleInProjectAccount: Rule = (tree, { accountId }) =>
   accountId
