@@ -17,6 +17,19 @@ const sandbox = await startSandbox();
 const env = { ...process.env, AWS_ENDPOINT_URL: sandbox.url, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_REGION: 'us-east-1' };
 console.log(`gtctl demo: a sandbox AWS is listening on ${sandbox.url} (account 000000000000)`);
 
+// The account's execution role, as the SageMaker console made it long ago: trusted by SageMaker, and allowed to read
+// the job's inputs and write its output (gtctl checks that at plan time).
+const { IAMClient, CreateRoleCommand, PutRolePolicyCommand } = await import('@aws-sdk/client-iam');
+const iam = new IAMClient({ region: 'us-east-1', endpoint: sandbox.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+const consoleRole = 'AmazonSageMaker-ExecutionRole-20250818T084167';
+const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+const access = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject', 's3:ListBucket'], Resource: ['arn:aws:s3:::*'] }] };
+await iam.send(new CreateRoleCommand({ RoleName: consoleRole, AssumeRolePolicyDocument: JSON.stringify(trust) }));
+await iam.send(new PutRolePolicyCommand({ RoleName: consoleRole, PolicyName: 'labeling-data', PolicyDocument: JSON.stringify(access) }));
+iam.destroy();
+// Made long ago: past the propagation window a new role has.
+await fetch(`${sandbox.url}/_sandbox/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: 600_000 }) });
+
 /** Runs the CLI in its own process, as a user would; asynchronously, so that this process's sandbox can answer. */
 async function gtctl(...args) {
   console.log(`\n$ gtctl ${args.join(' ')}`);

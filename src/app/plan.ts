@@ -2,12 +2,14 @@
 import type { AwsPorts } from '../aws/ports.js';
 import { buildPlan, readTargets } from '../core/build-plan.js';
 import type { Diagnostic } from '../core/diagnostics.js';
+import { managedRoleArn } from '../core/execution-role.js';
 import { emailLimitWarning } from '../core/invitation.js';
 import type { DesiredState } from '../core/model.js';
 import type { Plan } from '../core/plan.js';
 import { unmanagedObjects, type Unmanaged } from '../core/unmanaged.js';
 import { readLiveState } from '../providers/read-live.js';
 import type { Reporter } from '../report/reporter.js';
+import { checkJobRoles } from './role-preflight.js';
 import { checkAccount, connect, loadDesired, resolveRegion, type AwsOptions } from './session.js';
 
 export interface PlanResult {
@@ -55,10 +57,10 @@ export async function planLoaded(directory: string, { desired, warnings, ports, 
   const calls = ports.calls();
   reporter.readFinished({ calls, ms: Date.now() - started });
   // Invitation expiry is AWS's business: judge it by AWS's clock (the Date of its answers), not the local one.
-  const built = buildPlan(desired, live, { now: ports.now() });
+  const { plan: built, warnings: roleWarnings } = await checkJobRoles(buildPlan(desired, live, { now: ports.now() }), ports.iam, managedRoleArn(account, desired.project), directory);
   const limit = emailLimitWarning(built, desired, live);
   const hint = 'Set `spec.email` in the Workforce to send through Amazon SES (no daily limit), or add people in smaller batches.';
-  const all = limit ? [...warnings, { severity: 'warning' as const, code: 'email-limit', message: limit, hint, file: directory, line: 1, column: 1 }] : warnings;
+  const all = [...warnings, ...roleWarnings, ...(limit ? [{ severity: 'warning' as const, code: 'email-limit', message: limit, hint, file: directory, line: 1, column: 1 }] : [])];
   const result = { plan: built, desired, ports, warnings: all, calls };
   return use.showUnmanaged ? { ...result, unmanaged: unmanagedObjects(desired, live) } : result;
 }

@@ -53,6 +53,21 @@ export function iamPort(connect: Connect<Sdk, IAMClient>): IamPort {
       const { sdk, client } = await connect();
       await client.send(new sdk.TagRoleCommand({ RoleName: name, Tags: tagList(tags) }));
     },
+    // One call per action with its resources: SimulatePrincipalPolicy decides every action on every resource given.
+    async deniedActions(roleArn, checks) {
+      const { sdk, client } = await connect();
+      const denied: Array<{ action: string; resource: string }> = [];
+      for (const action of [...new Set(checks.map((c) => c.action))]) {
+        const resources = checks.filter((c) => c.action === action).map((c) => c.resource);
+        let marker: string | undefined;
+        do {
+          const page = await client.send(new sdk.SimulatePrincipalPolicyCommand({ PolicySourceArn: roleArn, ActionNames: [action], ResourceArns: resources, ...(marker ? { Marker: marker } : {}) }));
+          for (const r of page.EvaluationResults ?? []) if (r.EvalDecision !== 'allowed') denied.push({ action, resource: r.EvalResourceName ?? '' });
+          marker = page.IsTruncated ? page.Marker : undefined;
+        } while (marker);
+      }
+      return denied;
+    },
     async deleteRole(name, policyName) {
       const { sdk, client } = await connect();
       try {

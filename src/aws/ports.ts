@@ -142,6 +142,8 @@ export interface IamPort {
   tagRole(name: string, tags: Readonly<Record<string, string>>): Promise<void>;
   /** Deletes the inline policy (if there) and then the role. */
   deleteRole(name: string, policyName: string): Promise<void>;
+  /** SimulatePrincipalPolicy: the pairs the role may not do (its decision not `allowed`), paginated inside. */
+  deniedActions(roleArn: string, checks: ReadonlyArray<{ action: string; resource: string }>): Promise<Array<{ action: string; resource: string }>>;
 }
 
 /** Every port plus the count of AWS calls made through them (plans report it; benchmarks check it). */

@@ -42,14 +42,16 @@ describe('iamPolicy', () => {
   it('plan: reads only, identity and bucket listing included', () => {
     const actions = granted('plan');
     for (const a of ['sts:GetCallerIdentity', 's3:ListAllMyBuckets', 's3:GetBucketTagging', 's3:ListBucket', 'sagemaker:ListWorkteams', 'cognito-idp:ListUsersInGroup']) expect(actions.has(a), a).toBe(true);
-    for (const a of actions) expect(a, 'a read').toMatch(/^[a-z0-9-]+:(Get|List|Describe)/);
-    expect(iamPolicy('plan').Statement.map((s) => s.Sid)).toEqual(['GtctlIdentityRead', 'GtctlSageMakerRead', 'GtctlCognitoRead', 'GtctlS3Read', 'GtctlManagedRoleRead']);
+    for (const a of actions) expect(a, 'a read').toMatch(/^[a-z0-9-]+:(Get|List|Describe|Simulate)/);
+    expect(iamPolicy('plan').Statement.map((s) => s.Sid)).toEqual(['GtctlIdentityRead', 'GtctlSageMakerRead', 'GtctlCognitoRead', 'GtctlS3Read', 'GtctlManagedRoleRead', 'GtctlCheckJobRolesRead']);
   });
 
   it('touches only the roles under gtctl\'s path', () => {
     const iam = iamPolicy('apply').Statement.find((s) => s.Sid === 'GtctlManagedRole')!;
     expect(iam.Resource).toBe('arn:aws:iam::*:role/gtctl/*');
     expect(iam.Action).toContain('iam:CreateRole');
+    expect(iam.Action).not.toContain('iam:SimulatePrincipalPolicy');
+    expect(iamPolicy('plan').Statement.find((s) => s.Sid === 'GtctlCheckJobRolesRead')).toMatchObject({ Action: ['iam:SimulatePrincipalPolicy'], Resource: 'arn:aws:iam::*:role/*' });
   });
 
   it('apply: the reads plus the writes, and PassRole to SageMaker only', () => {

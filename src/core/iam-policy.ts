@@ -9,6 +9,7 @@ export type PolicyMode = 'plan' | 'apply';
 
 /** The roles gtctl manages: any account's, under gtctl's path. */
 const MANAGED_ROLES = `arn:aws:iam::*:role${MANAGED_ROLE_PATH}*`;
+const SIMULATE = 'iam:SimulatePrincipalPolicy';
 
 export interface Operation {
   /** The IAM actions the call needs; S3's differ from its API names (HeadBucket is s3:ListBucket). */
@@ -112,6 +113,8 @@ export const OPERATIONS: Readonly<Record<'sts' | 'sagemaker' | 'cognito-idp' | '
   iam: {
     GetRole: read('iam:GetRole'),
     GetRolePolicy: read('iam:GetRolePolicy'),
+    // The pre-flight of every job's role, not only gtctl's: its own statement, on any role of the account.
+    SimulatePrincipalPolicy: read('iam:SimulatePrincipalPolicy'),
     // Created with its tags, which IAM authorizes as TagRole as well.
     CreateRole: write('iam:CreateRole', 'iam:TagRole'),
     UpdateAssumeRolePolicy: write('iam:UpdateAssumeRolePolicy'),
@@ -166,10 +169,15 @@ export function iamPolicy(mode: PolicyMode, options: PolicyOptions = {}): Policy
   // One statement per IAM service prefix, which is also the SDK service name (a SageMaker call's Cognito actions land
   // in the Cognito statement).
   const statements: PolicyStatement[] = (Object.keys(SIDS) as Array<keyof typeof OPERATIONS>).flatMap((service) => {
+    const sid = `${SIDS[service]}${mode === 'plan' ? 'Read' : ''}`;
     const list = actions.get(service) ?? [];
-    // gtctl's IAM calls touch only its own roles, all under the /gtctl/ path.
-    const resource = service === 'iam' ? MANAGED_ROLES : '*';
-    return list.length ? [{ Sid: `${SIDS[service]}${mode === 'plan' ? 'Read' : ''}`, Effect: 'Allow' as const, Action: list, Resource: resource }] : [];
+    if (service !== 'iam') return list.length ? [{ Sid: sid, Effect: 'Allow' as const, Action: list, Resource: '*' }] : [];
+    // gtctl's IAM calls touch only its own roles, all under the /gtctl/ path; but it simulates every job's role.
+    const own = list.filter((a) => a !== SIMULATE);
+    return [
+      ...(own.length ? [{ Sid: sid, Effect: 'Allow' as const, Action: own, Resource: MANAGED_ROLES }] : []),
+      ...(list.includes(SIMULATE) ? [{ Sid: `GtctlCheckJobRoles${mode === 'plan' ? 'Read' : ''}`, Effect: 'Allow' as const, Action: [SIMULATE], Resource: 'arn:aws:iam::*:role/*' }] : []),
+    ];
   });
   if (mode === 'apply') {
     const roles = options.roleArns?.length ? [...options.roleArns].sort() : ['*'];

@@ -47,6 +47,7 @@ export interface FieldDiff {
  * | vendor-not-subscribed  | a vendor job's team is not one the account subscribed to                    |
  * | bucket-not-empty       | a bucket gone from the specs still holds objects                            |
  * | policy-too-large       | the managed role's policy would exceed IAM's inline policy quota             |
+ * | role-denied            | the job's execution role may not do what the job needs (SimulatePrincipalPolicy) |
  */
 export type BlockedCode =
   | 'not-managed'
@@ -61,7 +62,8 @@ export type BlockedCode =
   | 'job-input'
   | 'vendor-not-subscribed'
   | 'bucket-not-empty'
-  | 'policy-too-large';
+  | 'policy-too-large'
+  | 'role-denied';
 
 interface ChangeBase {
   address: string;
