@@ -6,6 +6,7 @@
 import type { IamPort } from '../aws/ports.js';
 import { isAwsError } from '../aws/errors.js';
 import type { Diagnostic } from '../core/diagnostics.js';
+import { GtctlError } from '../core/errors.js';
 import { blockDeniedJobs, roleChecks, type RoleCheck } from '../core/jobs/role-checks.js';
 import type { JobChange, Plan } from '../core/plan.js';
 
@@ -29,6 +30,11 @@ export async function checkJobRoles(plan: Plan, iam: IamPort, managedRoleArn: st
       if (isAwsError(error, 'AccessDenied') || isAwsError(error, 'AccessDeniedException')) {
         warn('role-not-checked', `gtctl may not call iam:SimulatePrincipalPolicy, so the execution roles of the jobs to create were not checked`, 'Grant iam:SimulatePrincipalPolicy on the job roles (`gtctl iam-policy` includes it) to have a role that lacks a permission block its job at plan time.');
         break;
+      }
+      // Any other answer of IAM (a role of another account, say) leaves this role unchecked; the plan goes on.
+      if (error instanceof GtctlError && error.source === 'aws') {
+        warn('role-not-checked', `IAM could not simulate role ${role} (${error.message}): ${changes.map((c) => c.name).join(', ')} not checked`, 'Check that the role is in the project\'s account and that gtctl may simulate it.');
+        continue;
       }
       throw error;
     }
