@@ -16,7 +16,8 @@ export async function executeRole(change: RoleChange, runtime: ApplyRuntime): Pr
       await iam.putRolePolicy(change.name, change.policyName, desired(change, change.policy));
       return;
     case 'update': {
-      const moved = new Set(change.diff.map((d) => (d.path.startsWith('tags.') ? 'tags' : d.path)));
+      // Paths are `trustPolicy`, `policy[.<Sid>]` and `tags.<key>`.
+      const moved = new Set(change.diff.map((d) => d.path.split('.')[0]));
       if (moved.has('trustPolicy')) await iam.updateTrustPolicy(change.name, desired(change, change.trustPolicy));
       if (moved.has('policy')) await iam.putRolePolicy(change.name, change.policyName, desired(change, change.policy));
       if (moved.has('tags')) await iam.tagRole(change.name, change.tags);

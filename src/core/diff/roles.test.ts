@@ -44,7 +44,9 @@ describe('planExecutionRole', () => {
     const two = [...one, managed('second', { input: { fromPrefix: 's3://other-bucket/in/' } })];
     const update = plan(two, liveRole(one));
     expect(actions(update)).toEqual([`update role/${ROLE}`]);
-    expect(update.changes[0]!.diff.map((d) => d.path)).toEqual(['policy']);
+    // Statement by statement: the new job's bucket and prefix, not two whole documents.
+    expect(update.changes[0]!.diff.map((d) => d.path)).toEqual(['policy.ReadJobInputs', 'policy.WriteJobOutputs', 'policy.LocateBuckets', 'policy.ListJobPrefixes1', 'policy.ListJobPrefixes2']);
+    expect(update.changes[0]!.reasons).toEqual(['policy changed: the jobs\' needs moved']);
   });
 
   it('deletes the role once no job uses it, but only its own', () => {

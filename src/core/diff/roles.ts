@@ -44,6 +44,32 @@ const parsed = (text: string): unknown => {
   }
 };
 
+interface Statement {
+  Sid?: string;
+  [member: string]: unknown;
+}
+
+/**
+ * The policy's differences statement by statement (`policy.<Sid>`), so that a reviewer sees which grant a new job
+ * adds rather than two whole documents. A live policy gtctl cannot read as statements differs as a whole.
+ */
+function policyDiffs(before: unknown, after: unknown): FieldDiff[] {
+  const statements = (doc: unknown): Map<string, Statement> | undefined => {
+    const list = (doc as { Statement?: unknown } | undefined)?.Statement;
+    return Array.isArray(list) && list.every((st: Statement) => typeof st?.Sid === 'string') ? new Map(list.map((st: Statement) => [st.Sid!, st])) : undefined;
+  };
+  const was = before === undefined ? new Map<string, Statement>() : statements(before);
+  const now = statements(after);
+  if (!was || !now) return [{ path: 'policy', before, after }];
+  const sids = [...new Set([...was.keys(), ...now.keys()])];
+  return sids.flatMap((sid) => {
+    const [b, a] = [was.get(sid), now.get(sid)];
+    if (same(b, a)) return [];
+    const strip = (st: Statement | undefined) => (st ? Object.fromEntries(Object.entries(st).filter(([k]) => k !== 'Sid')) : undefined);
+    return [{ path: `policy.${sid}`, ...(b ? { before: strip(b) } : {}), ...(a ? { after: strip(a) } : {}) }];
+  });
+}
+
 export function planExecutionRole(jobs: readonly LabelingJob[], buckets: readonly Bucket[], project: Project, live: LiveState, world: JobWorld): KindPlan {
   const managed = jobs.filter((j) => j.roleArn === MANAGED_ROLE);
   const name = managedRoleName(project);
@@ -61,7 +87,7 @@ export function planExecutionRole(jobs: readonly LabelingJob[], buckets: readonl
   if (policy.replace(/\s/g, '').length > MAX_INLINE_POLICY_CHARS)
     return { changes: [{ ...wanted, action: 'blocked', blockedBy: 'policy-too-large', reasons: [`the policy its ${managed.length} jobs need is ${policy.length} characters, over IAM's ${MAX_INLINE_POLICY_CHARS} for a role's inline policies: give some jobs their own roleArn, or keep their data under fewer prefixes`] }], noOps: 0 };
   if (!current)
-    return { changes: [{ ...wanted, diff: [{ path: 'policy', after: parsed(policy) }], reasons: [`create the execution role for ${managed.length} job(s), with the least privilege they need`] }], noOps: 0 };
+    return { changes: [{ ...wanted, diff: policyDiffs(undefined, parsed(policy)), reasons: [`create the execution role for ${managed.length} job(s), with the least privilege they need`] }], noOps: 0 };
   if (owner !== 'ours')
     return {
       changes: [{ ...wanted, action: 'blocked', blockedBy: owner === 'other-project' ? 'other-project' : 'not-managed', reasons: [`role ${current.arn} exists but is ${owner === 'other-project' ? 'owned by another project' : 'not managed by gtctl'}: gtctl changes no role it does not own; rename the project or delete that role`] }],
@@ -70,8 +96,9 @@ export function planExecutionRole(jobs: readonly LabelingJob[], buckets: readonl
   const diff: FieldDiff[] = [];
   if (!same(parsed(current.trustPolicy), parsed(trust))) diff.push({ path: 'trustPolicy', before: parsed(current.trustPolicy), after: parsed(trust) });
   const livePolicy = current.policies[MANAGED_POLICY_NAME];
-  if (livePolicy === undefined || !same(parsed(livePolicy), parsed(policy))) diff.push({ path: 'policy', before: livePolicy === undefined ? undefined : parsed(livePolicy), after: parsed(policy) });
+  if (livePolicy === undefined || !same(parsed(livePolicy), parsed(policy))) diff.push(...policyDiffs(livePolicy === undefined ? undefined : parsed(livePolicy), parsed(policy)));
   diff.push(...tagDiffs(current.tags, tags).diff);
   if (diff.length === 0) return { changes: [], noOps: 1 };
-  return { changes: [{ ...wanted, action: 'update', diff, reasons: [`${diff.map((d) => d.path).join(', ')} changed: the jobs' needs moved`] }], noOps: 0 };
+  const moved = [...new Set(diff.map((d) => d.path.split('.')[0]))];
+  return { changes: [{ ...wanted, action: 'update', diff, reasons: [`${moved.join(', ')} changed: the jobs' needs moved`] }], noOps: 0 };
 }
