@@ -10,6 +10,7 @@
 //   Lambdas; CloudWatch metrics and the `/aws/sagemaker/LabelingJobs` logs, which every job writes.
 // Pure: the caller gives the requests and what it knows of the manifests.
 import { createHash } from 'node:crypto';
+import { checkManifest } from './jobs/manifest-check.js';
 import type { LabelingJobRequest } from './jobs/request.js';
 import type { Project } from './model.js';
 import { parseS3Uri } from './s3-uri.js';
@@ -90,25 +91,15 @@ function dataPrefixes(job: RoleJob): Array<{ bucket: string; prefix: string }> {
     const { bucket, key } = parseS3Uri(job.fromPrefix);
     out.push({ bucket, prefix: key });
   }
-  for (const line of (job.manifest ?? '').split('\n')) {
-    const ref = refOf(line);
-    if (ref) out.push({ bucket: ref.bucket, prefix: folderOf(ref.key) });
+  for (const ref of job.manifest ? checkManifest(job.manifest, undefined).sourceRefs : []) {
+    const { bucket, key } = parseS3Uri(ref);
+    out.push({ bucket, prefix: folderOf(key) });
   }
   for (const text of job.sequences ?? []) {
     const prefix = sequencePrefix(text);
     if (prefix) out.push({ bucket: prefix.bucket, prefix: prefix.key });
   }
   return out;
-}
-
-function refOf(line: string): { bucket: string; key: string } | undefined {
-  if (!line.trim()) return undefined;
-  try {
-    const ref = (JSON.parse(line) as Record<string, unknown>)['source-ref'];
-    return typeof ref === 'string' && ref.startsWith('s3://') ? parseS3Uri(ref) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function sequencePrefix(text: string): { bucket: string; key: string } | undefined {
@@ -209,7 +200,8 @@ function listPrefix(path: string): string {
   return path.endsWith('*') ? path : `${folderOf(path)}*`;
 }
 
-function kmsKeyArn(key: string, region: string, account: string): string {
+/** A KMS key as a policy names it: its ARN, from a key id, alias or ARN. */
+export function kmsKeyArn(key: string, region: string, account: string): string {
   if (key.startsWith('arn:')) return key;
   return key.startsWith('alias/') ? `arn:aws:kms:${region}:${account}:${key}` : `arn:aws:kms:${region}:${account}:key/${key}`;
 }

@@ -3,6 +3,7 @@
 // once no job of the specs uses it. A role of that name that this project does not own is never touched: blocked.
 import { address } from '../address.js';
 import { executionPolicy, MANAGED_POLICY_NAME, MANAGED_ROLE, MANAGED_ROLE_PATH, managedRoleArn, managedRoleName, trustPolicy, type RoleJob } from '../execution-role.js';
+import { checkManifest } from '../jobs/manifest-check.js';
 import { plannedText, resolveJob, type JobWorld } from '../jobs/resolve.js';
 import type { LiveState } from '../live.js';
 import type { Bucket, LabelingJob, Project } from '../model.js';
@@ -18,14 +19,7 @@ const MAX_INLINE_POLICY_CHARS = 10_240;
 function roleJobs(jobs: readonly LabelingJob[], buckets: readonly Bucket[], world: JobWorld): RoleJob[] {
   return jobs.map((job) => {
     const { request, manifest, uploads } = resolveJob(job, world);
-    const refs = (manifest ?? '').split('\n').flatMap((line) => {
-      try {
-        const ref = line.trim() ? (JSON.parse(line) as Record<string, unknown>)['source-ref'] : undefined;
-        return typeof ref === 'string' && ref.endsWith('.json') ? [ref] : [];
-      } catch {
-        return [];
-      }
-    });
+    const refs = (manifest ? checkManifest(manifest, undefined).sourceRefs : []).filter((ref) => ref.endsWith('.json'));
     return {
       request,
       ...(manifest !== undefined ? { manifest } : {}),

@@ -3,7 +3,9 @@
 // SimulatePrincipalPolicy can decide before the job is created. A role that lacks one of them would make AWS create
 // the job and fail it, which burns the job's name forever; the plan blocks the job instead (`blockDeniedJobs`).
 // Pure: app/role-preflight.ts asks IAM.
+import { kmsKeyArn } from '../execution-role.js';
 import type { JobChange, Plan } from '../plan.js';
+import { checkManifest } from './manifest-check.js';
 import { parseS3Uri } from '../s3-uri.js';
 
 export interface RoleCheck {
@@ -23,16 +25,7 @@ const s3Check = (action: string, uri: string, what: string): RoleCheck => {
 /** The first `source-ref` of the manifest gtctl writes for the job, if it writes one: a data object the job reads. */
 function firstDataObject(change: JobChange, manifestUri: string | undefined): string | undefined {
   const built = change.uploads.find((u) => u.uri === manifestUri);
-  if (!built) return undefined;
-  for (const line of Buffer.from(built.bodyBase64, 'base64').toString('utf8').split('\n')) {
-    try {
-      const ref = line.trim() ? (JSON.parse(line) as Record<string, unknown>)['source-ref'] : undefined;
-      if (typeof ref === 'string' && ref.startsWith('s3://')) return ref;
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
+  return built && checkManifest(Buffer.from(built.bodyBase64, 'base64').toString('utf8'), undefined).sourceRefs[0];
 }
 
 export function roleChecks(change: JobChange, region: string, account: string): RoleCheck[] {
@@ -43,7 +36,7 @@ export function roleChecks(change: JobChange, region: string, account: string): 
   const output = request.OutputConfig.S3OutputPath;
   const folder = output.endsWith('/') ? output : `${output}/`;
   const key = request.OutputConfig.KmsKeyId;
-  const keyArn = key && (key.startsWith('arn:') ? key : `arn:aws:kms:${region}:${account}:${key.startsWith('alias/') ? key : `key/${key}`}`);
+  const keyArn = key && kmsKeyArn(key, region, account);
   const topicIn = request.InputConfig.DataSource.SnsDataSource?.SnsTopicArn;
   const topicOut = request.OutputConfig.SnsTopicArn;
   return [

@@ -5,7 +5,7 @@
 import { ServiceError, type RequestContext } from '../service.js';
 import { element } from '../server/query-wire.js';
 import { evaluate, type EvaluationRequest } from './policy-evaluation.js';
-import { findRole } from './roles.js';
+import { heldRole } from './role-permissions.js';
 
 interface ContextEntry {
   ContextKeyName?: string;
@@ -25,12 +25,6 @@ interface SimulateInput {
 
 const DEFAULT_MAX_ITEMS = 100;
 
-/** `arn:aws:iam::<account>:role/<path/>name` -> the role's name, when the ARN is a role of this account. */
-function roleNameOf(arn: string, account: string): string | undefined {
-  const match = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:.*\/)?([\w+=,.@-]+)$/.exec(arn);
-  return match && match[1] === account ? match[2] : undefined;
-}
-
 /** ContextKeyType says how to read the values: lists stay lists, numbers and booleans are converted. */
 function contextOf(entries: readonly ContextEntry[]): NonNullable<EvaluationRequest['context']> {
   const context: NonNullable<EvaluationRequest['context']> = {};
@@ -46,9 +40,8 @@ function contextOf(entries: readonly ContextEntry[]): NonNullable<EvaluationRequ
 
 export const simulateOperations = {
   SimulatePrincipalPolicy(input: SimulateInput, ctx: RequestContext): string {
-    const name = roleNameOf(input.PolicySourceArn, ctx.account);
-    if (name === undefined) throw new ServiceError('NoSuchEntity', `Entity ${input.PolicySourceArn} does not exist. The sandbox simulates only roles of account ${ctx.account}.`, 404);
-    const role = findRole(ctx.state.iam, name);
+    const role = heldRole(ctx.state, ctx.account, input.PolicySourceArn);
+    if (!role) throw new ServiceError('NoSuchEntity', `Entity ${input.PolicySourceArn} does not exist. The sandbox simulates only roles of account ${ctx.account}.`, 404);
     const policies = [
       ...Object.entries(role.policies).map(([policyName, document]) => ({ name: policyName, document })),
       ...(input.PolicyInputList ?? []).map((document, i) => ({ name: `PolicyInputList.${i + 1}`, document })),
